@@ -1,0 +1,163 @@
+internal import CJobCurl
+import Foundation
+import Synchronization
+
+/// libcurl's global state is set up once per process, before the first handle.
+private let curlInitialized: Void = {
+    curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+}()
+
+/// Downloads http://, https:// and file:// URLs on libcurl's multi interface.
+///
+/// One dedicated thread runs the multi handle's event loop; callers `await` their result
+/// and never block the cooperative pool. At most `concurrency` transfers run at once, at most
+/// `perHostConcurrency` to one host, and two starts to one host are at least `perHostDelayMs` apart.
+public final class Fetcher: Sendable {
+    private let loop: FetchLoop
+    public let options: FetchOptions
+
+    public init(options: FetchOptions = FetchOptions()) {
+        _ = curlInitialized
+        self.options = options
+        loop = FetchLoop(options: options)
+        let loop = loop
+        let thread = Thread { loop.run() }
+        thread.name = "jobmarket.fetch"
+        thread.start()
+    }
+
+    deinit {
+        loop.stop()
+    }
+
+    /// Fetches one URL.
+    ///
+    /// - Parameters:
+    ///   - url: an absolute http, https or file URL.
+    ///   - headers: extra request headers, e.g. `If-None-Match`.
+    /// - Returns: the response whatever its status, or why there is none.
+    public func fetch(_ url: String, headers: [String: String] = [:]) async -> Result<FetchResponse, FetchError> {
+        guard let request = FetchRequest(url: url, headers: headers) else { return .failure(.unsupportedURL(url)) }
+        return await withCheckedContinuation { continuation in
+            loop.enqueue(request, continuation)
+        }
+    }
+}
+
+typealias FetchContinuation = CheckedContinuation<Result<FetchResponse, FetchError>, Never>
+
+/// The event loop behind a `Fetcher`.
+///
+/// Invariant for `@unchecked Sendable`: `multi` and every `loop*` property are used only on the
+/// loop thread, except `curl_multi_wakeup`, which libcurl allows from any thread and which is
+/// called only while holding `shared` and before `stopped` is seen by the loop.
+final class FetchLoop: @unchecked Sendable {
+    private struct Shared {
+        var incoming: [(FetchRequest, FetchContinuation)] = []
+        var stopped = false
+    }
+
+    private let options: FetchOptions
+    private let multi: UnsafeMutableRawPointer
+    private let shared = Mutex(Shared())
+
+    private var loopWaiting: [(FetchRequest, FetchContinuation)] = []
+    private var loopActive: [UnsafeMutableRawPointer: Transfer] = [:]
+    private var loopHostInFlight: [String: Int] = [:]
+    private var loopHostLastStart: [String: UInt64] = [:]
+
+    init(options: FetchOptions) {
+        self.options = options
+        multi = curl_multi_init()
+        cjobcurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(options.concurrency, 4))
+    }
+
+    func enqueue(_ request: FetchRequest, _ continuation: FetchContinuation) {
+        let accepted = shared.withLock { state in
+            guard !state.stopped else { return false }
+            state.incoming.append((request, continuation))
+            curl_multi_wakeup(multi)
+            return true
+        }
+        if !accepted { continuation.resume(returning: .failure(.shutDown)) }
+    }
+
+    func stop() {
+        shared.withLock { state in
+            state.stopped = true
+            curl_multi_wakeup(multi)
+        }
+    }
+
+    func run() {
+        while true {
+            let (incoming, stopping) = shared.withLock { state in
+                defer { state.incoming.removeAll() }
+                return (state.incoming, state.stopped)
+            }
+            loopWaiting.append(contentsOf: incoming)
+            if stopping { break }
+            let nextStart = startEligible()
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            finishCompleted()
+            // Sleep until a socket is ready, a wake-up, or a host's delay has passed.
+            var timeoutMs: Int32 = 1000
+            if let nextStart { timeoutMs = Int32(clamping: max(1, min(1000, nextStart / 1_000_000))) }
+            curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+        }
+        for (_, continuation) in loopWaiting { continuation.resume(returning: .failure(.shutDown)) }
+        for (handle, transfer) in loopActive {
+            curl_multi_remove_handle(multi, handle)
+            transfer.continuation.resume(returning: .failure(.shutDown))
+        }
+        loopActive.removeAll()
+        curl_multi_cleanup(multi)
+    }
+
+    /// Starts every waiting request the limits allow.
+    /// - Returns: nanoseconds until a request held back by a host delay may start, if any.
+    private func startEligible() -> UInt64? {
+        guard !loopWaiting.isEmpty else { return nil }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let delay = UInt64(max(0, options.perHostDelayMs)) * 1_000_000
+        var nextStart: UInt64?
+        var index = 0
+        while index < loopWaiting.count && loopActive.count < options.concurrency {
+            let (request, continuation) = loopWaiting[index]
+            let host = request.host
+            if loopHostInFlight[host, default: 0] >= options.perHostConcurrency {
+                index += 1
+                continue
+            }
+            if let last = loopHostLastStart[host], !host.isEmpty, now - last < delay {
+                let wait = delay - (now - last)
+                nextStart = min(nextStart ?? wait, wait)
+                index += 1
+                continue
+            }
+            loopWaiting.remove(at: index)
+            guard let transfer = Transfer(request: request, options: options, continuation: continuation) else {
+                continuation.resume(returning: .failure(.transport(code: -1, message: "curl_easy_init failed")))
+                continue
+            }
+            loopActive[transfer.handle] = transfer
+            loopHostInFlight[host, default: 0] += 1
+            loopHostLastStart[host] = now
+            curl_multi_add_handle(multi, transfer.handle)
+        }
+        return nextStart
+    }
+
+    private func finishCompleted() {
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi, &left) {
+            guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
+            let code = message.pointee.data.result
+            curl_multi_remove_handle(multi, handle)
+            guard let transfer = loopActive.removeValue(forKey: handle) else { continue }
+            loopHostInFlight[transfer.host, default: 1] -= 1
+            transfer.continuation.resume(returning: transfer.result(code: code))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Works out a page's character encoding the way a browser would, in order of authority.
+public enum Charset {
+    /// The encoding name to hand to the parser.
+    ///
+    /// Order: a byte-order mark, the HTTP `Content-Type` charset, a `<meta charset>` or
+    /// `http-equiv` declaration in the first 2 KB, then UTF-8 when the bytes are valid UTF-8,
+    /// else windows-1252 (what browsers assume for undeclared Western pages).
+    /// - Parameters:
+    ///   - bytes: the page as received.
+    ///   - contentType: the HTTP `Content-Type` header, if any.
+    public static func detect(_ bytes: some Collection<UInt8>, contentType: String? = nil) -> String {
+        let head = Array(bytes.prefix(4))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
+        if head.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if head.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        if let contentType, let declared = charsetParameter(in: contentType) { return canonical(declared) }
+        if let declared = metaCharset(in: Array(bytes.prefix(2048))) { return canonical(declared) }
+        return isValidUTF8(bytes) ? "UTF-8" : "windows-1252"
+    }
+
+    /// The `charset=` value of a header or meta content string.
+    static func charsetParameter(in text: String) -> String? {
+        let lower = text.lowercased()
+        guard let range = lower.range(of: "charset=") else { return nil }
+        let value = lower[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Finds `charset=NAME` inside a `<meta` tag in the first bytes of a page.
+    static func metaCharset(in bytes: [UInt8]) -> String? {
+        // The declaration is ASCII by rule, so a lossy ASCII view is enough.
+        let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        var searchStart = text.startIndex
+        while let metaRange = text.range(of: "<meta", range: searchStart..<text.endIndex) {
+            let tagEnd = text[metaRange.upperBound...].firstIndex(of: ">") ?? text.endIndex
+            let tag = String(text[metaRange.upperBound..<tagEnd])
+            if let name = charsetParameter(in: tag) { return name }
+            searchStart = tagEnd
+        }
+        return nil
+    }
+
+    /// Maps labels that libxml2's iconv does not know, or that browsers treat as supersets.
+    static func canonical(_ name: String) -> String {
+        switch name.lowercased() {
+        case "utf8", "utf-8": "UTF-8"
+        // Browsers read Latin-1 labels as windows-1252 (WHATWG Encoding), which has € and curly quotes.
+        case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "cp1252", "windows-1252": "windows-1252"
+        case "gb2312", "gbk", "x-gbk": "GBK"
+        default: name
+        }
+    }
+
+    /// True when the bytes are well-formed UTF-8.
+    public static func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}
