@@ -72,6 +72,16 @@ public final class HTMLDocument {
         return builder.finish()
     }
 
+    /// The visible text of the first element an XPath expression selects, or nil when none.
+    public func visibleText(of expression: String) throws(HTMLError) -> String? {
+        try evaluate(expression) { nodes in
+            guard let node = nodes.first(where: { $0.pointee.type == XML_ELEMENT_NODE }) else { return [] }
+            var builder = VisibleTextBuilder()
+            builder.append(node)
+            return [builder.finish()]
+        }.first
+    }
+
     /// The schema.org microdata items of the page, outermost first.
     public func microdataItems() -> [MicrodataItem] {
         guard let root = xmlDocGetRootElement(document) else { return [] }

@@ -1,0 +1,98 @@
+import Foundation
+import JobHTML
+import JobModel
+
+/// Why a page yielded no posting.
+public enum ExtractError: Error, Equatable, Sendable {
+    case unreadable(String)
+    case noPosting
+}
+
+extension ExtractError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .unreadable(reason): "unreadable page: \(reason)"
+        case .noPosting: "no job posting found on the page"
+        }
+    }
+}
+
+/// Reads one posting off a page, in order of trust: JSON-LD, microdata, the source's XPath
+/// fields, then the visible text. Each field records where it came from.
+public struct PostingExtractor: Sendable {
+    /// XPath overrides by field name: `title`, `company`, `location`, `salary`, `description`.
+    public var fields: [String: String]
+
+    public init(fields: [String: String] = [:]) {
+        self.fields = fields
+    }
+
+    /// Extracts the posting of a page.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page as received.
+    ///   - url: where it came from.
+    ///   - contentType: the HTTP `Content-Type`, whose charset is trusted first.
+    /// - Returns: the raw posting and the reasons any JSON-LD block was skipped.
+    public func extract(
+        bytes: [UInt8], url: String? = nil, contentType: String? = nil
+    ) throws(ExtractError) -> (posting: RawPosting, skipped: [String]) {
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(bytes: bytes, url: url, contentType: contentType)
+        } catch {
+            throw .unreadable(error.description)
+        }
+        var raw = RawPosting()
+        var skipped: [String] = []
+
+        let scripts = (try? document.strings(
+            "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]")) ?? []
+        for script in scripts {
+            switch JSONLD.parse(script) {
+            case let .success(value):
+                // The first JobPosting is the page's own; others are usually "similar jobs".
+                if let posting = JSONLD.jobPostings(in: value).first { JobPostingFields.apply(posting, to: &raw, origin: .jsonld) }
+            case let .failure(skip):
+                skipped.append(skip.reason)
+            }
+        }
+        if let item = document.microdataItems().first(where: { $0.typeName == "JobPosting" }) ?? Self.nestedJobPosting(document) {
+            MicrodataFields.apply(item, to: &raw)
+        }
+        applySelectors(document, to: &raw)
+        TextHeuristics.apply(document, to: &raw)
+        guard raw.title != nil || raw.structuredPay != nil || raw.salaryText != nil else { throw .noPosting }
+        return (raw, skipped)
+    }
+
+    /// A JobPosting item nested inside another item (a WebPage's mainEntity).
+    private static func nestedJobPosting(_ document: HTMLDocument) -> MicrodataItem? {
+        var stack = document.microdataItems()
+        while let item = stack.popLast() {
+            if item.typeName == "JobPosting" { return item }
+            for property in item.properties {
+                if case let .item(nested) = property.value { stack.append(nested) }
+            }
+        }
+        return nil
+    }
+
+    private func applySelectors(_ document: HTMLDocument, to raw: inout RawPosting) {
+        for (field, expression) in fields.sorted(by: { $0.key < $1.key }) {
+            guard raw.origins[field] == nil || field == "salary" && raw.structuredPay == nil else { continue }
+            guard let value = try? document.firstText(expression) else { continue }
+            switch field {
+            case "title": raw.title = value
+            case "company": raw.company = value
+            case "location": raw.location = value
+            case "industry": raw.industry = value
+            case "salary": raw.salaryText = value
+            case "description": raw.description = (try? document.visibleText(of: expression)) ?? value
+            case "datePosted", "date_posted": raw.datePosted = value
+            default: continue
+            }
+            raw.origins[field == "date_posted" ? "datePosted" : field] = .selector
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// A stable 128-bit identity for a posting, the same on every run and every machine.
+///
+/// Swift's `Hasher` is seeded per process, so this uses two FNV-1a 64 passes with different offsets.
+public enum Fingerprint {
+    public static func of(_ parts: [String]) -> String {
+        let bytes = Array(parts.joined(separator: "\u{1F}").utf8)
+        return hex(fnv1a(bytes, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(bytes, offset: 0x8422_2325_cbf2_9ce4))
+    }
+
+    static func fnv1a(_ bytes: [UInt8], offset: UInt64) -> UInt64 {
+        var hash = offset
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import JobModel
+
+/// What a source's configuration says about every posting it lists.
+public struct PostingDefaults: Sendable, Equatable {
+    public var source: String?
+    public var company: String?
+    public var industry: Industry?
+    public var country: String?
+
+    public init(source: String? = nil, company: String? = nil, industry: Industry? = nil, country: String? = nil) {
+        self.source = source
+        self.company = company
+        self.industry = industry
+        self.country = country
+    }
+}
+
+/// Turns a raw posting into a typed, canonical, annualised one. Pure: no I/O.
+public struct Normaliser: Sendable {
+    public let matcher: SkillMatcher
+    public let rates: CurrencyRates
+
+    public init(matcher: SkillMatcher = SkillMatcher(), rates: CurrencyRates = .bundled) {
+        self.matcher = matcher
+        self.rates = rates
+    }
+
+    public func normalise(_ raw: RawPosting, url: String?, defaults: PostingDefaults = PostingDefaults()) -> Posting {
+        let title = raw.title.map(TitleNormaliser.normalise)
+        let description = raw.description ?? ""
+        let company = raw.company ?? defaults.company
+        let country = raw.country ?? defaults.country
+        let level = title?.level ?? Self.levelFromExperience(description) ?? (title == nil ? nil : .mid)
+        let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
+        let location = raw.location
+        let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
+        let fingerprint: String =
+            if let identifier = raw.identifier, !identifier.isEmpty {
+                Fingerprint.of(["id", (company ?? defaults.source ?? "").lowercased(), identifier.lowercased()])
+            } else {
+                Fingerprint.of([
+                    "content", (company ?? "").lowercased(), (title?.canonical ?? "").lowercased(),
+                    level?.rawValue ?? "", (location ?? "").lowercased(),
+                    Fingerprint.of([TitleNormaliser.wordsOf(description).joined(separator: " ").lowercased()]),
+                ])
+            }
+        return Posting(
+            url: url, title: raw.title, canonicalTitle: title?.canonical, role: title?.role, level: level,
+            company: company, industry: industry, location: location, remote: remote,
+            employmentType: raw.employmentType.map(Self.employmentType), datePosted: raw.datePosted.map(Self.date),
+            salary: salary(raw, country: country),
+            skills: matcher.skills(in: [raw.title ?? "", description].joined(separator: "\n")),
+            education: Self.education(in: description), certifications: Self.certifications(in: description),
+            extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
+    }
+
+    /// Structured pay first (JSON-LD, microdata), then the pay phrase of the text.
+    func salary(_ raw: RawPosting, country: String?) -> Salary? {
+        var context = SalaryParser.Context.forCountry(country)
+        if let structured = raw.structuredPay {
+            let structuredCurrency = structured.currency?.uppercased()
+            if let code = structuredCurrency, ["CAD", "AUD", "NZD", "SGD", "HKD", "MXN"].contains(code) {
+                // A bare "$" on a page whose structured data says AUD is Australian dollars.
+                context.dollarCurrency = code
+            }
+            if let stated = Self.statedPay(structured, context: context) {
+                let source: SalarySource = raw.origins["salary"] == .microdata ? .microdata : .jsonld
+                return annualised(stated, source: source)
+            }
+        }
+        if let text = raw.salaryText {
+            if raw.origins["salary"] == .selector { context.requireCurrency = false }
+            if let parsed = SalaryParser.parse(text, context: context) {
+                return annualised(parsed.stated, source: raw.origins["salary"] == .selector ? .selector : .text)
+            }
+        }
+        return nil
+    }
+
+    private func annualised(_ stated: StatedPay, source: SalarySource) -> Salary {
+        Salary(
+            stated: stated, annualMinUSD: stated.annualMin.flatMap { rates.usd($0, from: stated.currency) },
+            annualMaxUSD: stated.annualMax.flatMap { rates.usd($0, from: stated.currency) }, source: source)
+    }
+
+    /// Pay from schema.org MonetaryAmount; a placeholder of 0 means none.
+    static func statedPay(_ pay: StructuredPay, context: SalaryParser.Context) -> StatedPay? {
+        var minimum = pay.min ?? pay.value
+        var maximum = pay.max ?? pay.value
+        if let value = minimum, value <= 0 { minimum = nil }
+        if let value = maximum, value <= 0 { maximum = nil }
+        guard minimum != nil || maximum != nil else { return nil }
+        if let lo = minimum, let hi = maximum, lo > hi { (minimum, maximum) = (hi, lo) }
+        var currency = pay.currency?.uppercased().trimmingCharacters(in: .whitespaces) ?? ""
+        if currency.count != 3 || !currency.allSatisfy(\.isLetter) {
+            currency = currency.contains("$") || currency.isEmpty ? context.dollarCurrency : currency
+        }
+        let period =
+            pay.unitText.flatMap(Self.period(fromUnit:))
+            ?? SalaryParser.inferPeriod(max(minimum ?? 0, maximum ?? 0), currency: currency, lakhs: false)
+        let stated = StatedPay(min: minimum, max: maximum, currency: currency, period: period)
+        return SalaryParser.isPlausible(stated) ? stated : nil
+    }
+
+    static func period(fromUnit unit: String) -> PayPeriod? {
+        switch unit.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "hour", "hourly", "per hour", "hr", "h": .hour
+        case "day", "daily", "per day": .day
+        case "week", "weekly", "per week", "wk": .week
+        case "month", "monthly", "per month", "mo": .month
+        case "year", "yearly", "annual", "annually", "per year", "yr", "annum": .year
+        default: nil
+        }
+    }
+
+    /// "5+ years of experience" → senior; used only when the title states no level.
+    static func levelFromExperience(_ text: String) -> Level? {
+        let lower = text.lowercased()
+        var best: Int?
+        var searchStart = lower.startIndex
+        while let range = lower.range(of: "year", range: searchStart..<lower.endIndex) {
+            searchStart = range.upperBound
+            let after = lower[range.upperBound...].prefix(40)
+            guard after.contains("experience") || after.hasPrefix("s of") || after.hasPrefix("s'") else { continue }
+            // The number just before "years": "5+ years", "3-5 years", "at least 7 years".
+            let before = lower[..<range.lowerBound].suffix(12)
+            let digits = before.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) }
+            if let digits, digits < 40 { best = max(best ?? 0, digits) }
+        }
+        guard let years = best else { return nil }
+        switch years {
+        case 0...1: return .entry
+        case 2...4: return .mid
+        default: return .senior
+        }
+    }
+
+    static func mentionsRemote(_ texts: [String?]) -> Bool? {
+        texts.compactMap { $0?.lowercased() }.contains { $0.contains("remote") } ? true : nil
+    }
+
+    static func employmentType(_ raw: String) -> String {
+        let lower = raw.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        switch lower {
+        case "full_time", "fulltime", "permanent", "cdi": return "full_time"
+        case "part_time", "parttime": return "part_time"
+        case "contractor", "contract", "temporary", "cdd", "freelance": return "contract"
+        case "intern", "internship": return "internship"
+        default: return lower
+        }
+    }
+
+    /// A date as `YYYY-MM-DD` when it starts with one; otherwise as written.
+    static func date(_ raw: String) -> String {
+        let prefix = String(raw.prefix(10))
+        let parts = prefix.split(separator: "-")
+        if parts.count == 3, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) { return prefix }
+        return raw
+    }
+
+    static func education(in text: String) -> [String] {
+        let lower = " " + text.lowercased() + " "
+        var found: [String] = []
+        if ["bachelor", " b.s.", " bs ", " bsc", " b.sc", "undergraduate degree", " ba ", " b.a."].contains(where: lower.contains) {
+            found.append("bachelor")
+        }
+        if ["master", " m.s.", " ms ", " msc", " m.sc", " mba"].contains(where: lower.contains) { found.append("master") }
+        if ["phd", "ph.d", "doctorate", "doctoral"].contains(where: lower.contains) { found.append("phd") }
+        return found
+    }
+
+    static let certificationNames: [(String, [String])] = [
+        ("Google Professional Machine Learning Engineer", ["professional machine learning engineer"]),
+        ("Google Professional Data Engineer", ["professional data engineer"]),
+        ("AWS Certified Machine Learning", ["aws certified machine learning"]),
+        ("AWS Certified Solutions Architect", ["aws certified solutions architect"]),
+        ("Azure AI Engineer Associate", ["azure ai engineer associate"]),
+        ("Azure Data Scientist Associate", ["azure data scientist associate"]),
+        ("Certified Kubernetes Administrator", ["certified kubernetes administrator", "cka"]),
+        ("TensorFlow Developer Certificate", ["tensorflow developer certificate"]),
+        ("Databricks Certified", ["databricks certified"]),
+        ("PMP", ["pmp"]),
+        ("CFA", ["cfa charter", "cfa "]),
+    ]
+
+    static func certifications(in text: String) -> [String] {
+        let lower = text.lowercased() + " "
+        return certificationNames.filter { $0.1.contains(where: lower.contains) }.map(\.0)
+    }
+}

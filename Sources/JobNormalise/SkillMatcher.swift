@@ -1,0 +1,134 @@
+/// Finds the taxonomy's skills in text with a byte trie: longest match first, on word boundaries.
+///
+/// Ordinary-word skills ("Go", "R", "Spark") match case-sensitively and count only near another
+/// technology on the same line, so "go to market" and "Plan B" never count.
+public struct SkillMatcher: Sendable {
+    private struct Trie: Sendable {
+        /// Per node: children by byte, and the skill index a term ending here names.
+        var children: [[UInt8: Int32]] = [[:]]
+        var terminal: [Int32] = [-1]
+
+        mutating func insert(_ bytes: [UInt8], skill: Int) {
+            var node = 0
+            for byte in bytes {
+                if let next = children[node][byte] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    terminal.append(-1)
+                    children[node][byte] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            if terminal[node] < 0 { terminal[node] = Int32(skill) }
+        }
+
+        /// The longest term starting at `start` that ends on a boundary: (skill, end index).
+        func longestMatch(in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
+            var node = 0
+            var best: (Int, Int)?
+            var index = start
+            while index < text.count {
+                let byte = lowercase ? SkillMatcher.lower(text[index]) : text[index]
+                guard let next = children[node][byte] else { break }
+                node = Int(next)
+                index += 1
+                if terminal[node] >= 0 {
+                    let endsOnBoundary = index == text.count || !SkillMatcher.isWordByte(text[index])
+                        || !SkillMatcher.isWordByte(text[index - 1])
+                    if endsOnBoundary { best = (Int(terminal[node]), index) }
+                }
+            }
+            return best
+        }
+    }
+
+    private let names: [String]
+    private let ambiguous: [Bool]
+    private var folded = Trie()
+    private var exact = Trie()
+
+    public init(taxonomy: SkillTaxonomy = .bundled) {
+        names = taxonomy.skills.map(\.name)
+        ambiguous = taxonomy.skills.map(\.ambiguous)
+        for (index, skill) in taxonomy.skills.enumerated() {
+            if skill.ambiguous {
+                exact.insert(Array(skill.name.utf8), skill: index)
+                for alias in skill.aliases { exact.insert(Array(alias.utf8), skill: index) }
+                for alias in skill.safeAliases { folded.insert(Self.lowered(alias), skill: index) }
+            } else {
+                for term in [skill.name] + skill.aliases + skill.safeAliases {
+                    folded.insert(Self.lowered(term), skill: index)
+                }
+            }
+        }
+    }
+
+    /// The canonical names of the skills the text mentions, in order of first mention.
+    public func skills(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var found: [(skill: Int, start: Int, end: Int)] = []
+        var index = 0
+        while index < bytes.count {
+            let atStart = index == 0 || !Self.isWordByte(bytes[index - 1]) || !Self.isWordByte(bytes[index])
+            if atStart {
+                let foldedMatch = folded.longestMatch(in: bytes, from: index, lowercase: true)
+                let exactMatch = exact.longestMatch(in: bytes, from: index, lowercase: false)
+                let match = [foldedMatch, exactMatch].compactMap { $0 }.max { $0.1 < $1.1 }
+                if let (skill, end) = match {
+                    found.append((skill, index, end))
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        var seen = Set<Int>()
+        var result: [String] = []
+        for match in found where !seen.contains(match.skill) {
+            if ambiguous[match.skill] && !inTechnologyContext(match, among: found, bytes: bytes) { continue }
+            seen.insert(match.skill)
+            result.append(names[match.skill])
+        }
+        return result
+    }
+
+    /// An ordinary-word match counts when an unambiguous skill stands within 80 bytes on its line
+    /// and the next word does not make it an English phrase ("Go to", "Rust on").
+    private func inTechnologyContext(
+        _ match: (skill: Int, start: Int, end: Int), among found: [(skill: Int, start: Int, end: Int)], bytes: [UInt8]
+    ) -> Bool {
+        let followingWord = Self.word(after: match.end, in: bytes)
+        if Self.phraseWords.contains(followingWord) { return false }
+        for other in found where !ambiguous[other.skill] {
+            let distance = other.start > match.end ? other.start - match.end : match.start - other.end
+            guard distance >= 0 && distance <= 80 else { continue }
+            let low = min(other.start, match.start)
+            let high = max(other.end, match.end)
+            if !bytes[low..<high].contains(0x0A) { return true }
+        }
+        return false
+    }
+
+    private static let phraseWords: Set<String> = [
+        "to", "ahead", "live", "beyond", "back", "through", "the", "a", "an", "on", "into", "of", "is", "are", "was",
+        "your", "our", "we", "you",
+    ]
+
+    private static func word(after index: Int, in bytes: [UInt8]) -> String {
+        var start = index
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        var end = start
+        while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte >= 0x80 || byte == 0x5F
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+
+    static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import JobModel
+
+/// A title read into its canonical form, role family and seniority level.
+public struct NormalisedTitle: Sendable, Equatable {
+    /// The title without noise (locations, "(Remote)", requisition ids).
+    public var cleaned: String
+    /// The title without seniority markers, abbreviations spelled out: "Machine Learning Engineer".
+    public var canonical: String
+    /// The role family slug, e.g. `machine-learning-engineer`; nil when no family fits.
+    public var role: String?
+    /// The level the title states; nil when it states none.
+    public var level: Level?
+}
+
+/// Reads titles such as "Sr. Machine Learning Engineer II – Req #48213 (Remote)".
+public enum TitleNormaliser {
+    public static func normalise(_ title: String) -> NormalisedTitle {
+        let cleaned = clean(title)
+        let words = wordsOf(cleaned)
+        let lower = words.map { $0.lowercased() }
+        let level = level(of: lower)
+        let role = role(of: " " + lower.joined(separator: " ") + " ")
+        return NormalisedTitle(cleaned: cleaned, canonical: canonical(words), role: role, level: level)
+    }
+
+    /// Removes what is not the job's name: locations after a dash, parentheses about remote work,
+    /// requisition ids, gender markers, "Apply now", emojis.
+    public static func clean(_ title: String) -> String {
+        var text = String(title.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) })
+        // Drop bracketed noise: (Remote), (m/w/d), [Hybrid], (H/F), (CTO) stays handled as a word.
+        var output = ""
+        var depth = 0
+        var bracket = ""
+        for character in text {
+            if character == "(" || character == "[" {
+                depth += 1
+                if depth == 1 { bracket = "" ; continue }
+            }
+            if character == ")" || character == "]" {
+                depth -= 1
+                if depth == 0 {
+                    if !isNoise(bracket) { output += " (\(bracket))" }
+                    continue
+                }
+            }
+            if depth > 0 { bracket.append(character) } else { output.append(character) }
+        }
+        text = output
+        // Cut at a dash, pipe or comma that starts a location, requisition id or other tail.
+        for separator in [" | ", " – ", " — ", " - ", " · ", ", "] {
+            var pieces = text.components(separatedBy: separator)
+            while pieces.count > 1, isNoise(pieces.last!) { pieces.removeLast() }
+            text = pieces.joined(separator: separator)
+        }
+        for marker in [" H/F", " F/H", " M/F", " m/w/d", " w/m/d", " f/m/d", " (all genders)"] {
+            text = text.replacingOccurrences(of: marker, with: "", options: .caseInsensitive)
+        }
+        return collapse(text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,:")))
+    }
+
+    /// True for a title fragment that names no job: a place, a work mode, an id, a call to action.
+    static func isNoise(_ fragment: String) -> Bool {
+        let lower = fragment.lowercased().trimmingCharacters(in: .whitespaces)
+        if lower.isEmpty { return true }
+        let noiseWords = [
+            "remote", "hybrid", "on-site", "onsite", "on site", "req", "job id", "ref", "apply", "m/w/d", "h/f", "f/h",
+            "cdi", "cdd", "full time", "full-time", "part time", "part-time", "contract", "permanent", "new",
+            "urgent", "all genders", "w/m/d", "f/m/d", "m/f/d", "usa", "united states", "uk", "us", "hiring",
+            "télétravail", "homeoffice", "home office", "relocation",
+        ]
+        if noiseWords.contains(where: { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "#") || lower.hasSuffix(" " + $0) }) {
+            return true
+        }
+        if lower.contains("#") || lower.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) { return true }
+        // "New York, NY", "London", "Berlin, DE": a place has no role word in it.
+        let roleWords = [
+            "engineer", "scientist", "analyst", "developer", "manager", "director", "architect", "intern", "lead",
+            "head", "officer", "designer", "researcher", "consultant", "specialist", "administrator", "ml", "data",
+            "ai", "learning", "software", "president", "chief", "vp", "staff", "principal", "senior", "junior",
+            "cto", "ceo", "cdo", "cio", "programmer", "technician", "trainee", "associate", "platform", "security",
+            "backend", "frontend", "product", "research",
+        ]
+        let words = Set(wordsOf(lower))
+        if words.isDisjoint(with: roleWords) && words.count <= 5 { return true }
+        return false
+    }
+
+    static func wordsOf(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "-" || $0 == "–" })
+            .map(String.init)
+    }
+
+    private static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The level the title's markers state, strongest first.
+    static func level(of words: [String]) -> Level? {
+        let set = Set(words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
+        let joined = " " + words.joined(separator: " ") + " "
+        if !set.isDisjoint(with: ["intern", "internship", "stagiaire", "praktikant", "werkstudent", "co-op", "stage"])
+        { return .intern }
+        if !set.isDisjoint(with: ["director", "vp", "svp", "evp", "chief", "cto", "cdo", "cio", "ceo", "cfo", "coo",
+            "cso", "ciso", "cpo", "president", "directeur", "directrice", "direktor", "head"])
+            || joined.contains(" vice president ")
+        { return .executive }
+        if !set.isDisjoint(with: ["staff", "principal", "lead", "distinguished", "architect", "fellow", "manager",
+            "architecte", "leiter", "iv", "v"])
+        { return .lead }
+        if !set.isDisjoint(with: ["senior", "sr", "iii", "expert", "confirmé", "confirmée", "sénior"]) { return .senior }
+        if !set.isDisjoint(with: ["junior", "jr", "associate", "graduate", "entry", "i", "trainee", "apprentice",
+            "débutant", "einsteiger"])
+            || joined.contains(" new grad ") || joined.contains(" entry level ") || joined.contains(" entry-level ")
+        { return .entry }
+        if set.contains("ii") || set.contains("mid") || joined.contains(" mid-level ") { return .mid }
+        return nil
+    }
+
+    /// The role family, by the most specific phrase the title contains.
+    static func role(of padded: String) -> String? {
+        let padded = padded.replacingOccurrences(of: " ml ", with: " machine learning ")
+        let families: [(String, [String])] = [
+            ("chief-officer", [" chief ", " cto ", " cdo ", " cio ", " ceo ", " cfo ", " coo ", " ciso ", " cpo "]),
+            ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
+            ("engineering-manager", [" engineering manager ", " manager ", " team lead "]),
+            ("research-scientist", [" research scientist ", " research engineer ", " researcher ", " applied scientist "]),
+            ("machine-learning-engineer", [" machine learning engineer ", " mlops ", " ai engineer ", " machine learning platform ",
+                " deep learning engineer ", " nlp engineer ", " computer vision engineer ", " machine learning "]),
+            ("data-scientist", [" data scientist ", " data science "]),
+            ("data-engineer", [" data engineer ", " analytics engineer ", " etl ", " data platform "]),
+            ("architect", [" architect ", " architecte "]),
+            ("data-analyst", [" data analyst ", " business intelligence ", " bi analyst ", " analytics "]),
+            ("analyst", [" analyst "]),
+            ("systems-engineer", [" systems engineer ", " site reliability ", " sre ", " devops ", " platform engineer ",
+                " infrastructure engineer ", " cloud engineer ", " network engineer "]),
+            ("software-engineer", [" software engineer ", " software developer ", " developer ", " swe ", " programmer ",
+                " backend ", " frontend ", " full stack ", " fullstack ", " engineer ", " développeur ", " entwickler "]),
+            ("product-manager", [" product manager ", " product owner "]),
+        ]
+        for (slug, phrases) in families where phrases.contains(where: { padded.contains($0) }) {
+            // A product manager is not an engineering manager.
+            if slug == "engineering-manager" && padded.contains(" product manager ") { return "product-manager" }
+            return slug
+        }
+        return nil
+    }
+
+    /// Drops seniority markers, spells out abbreviations, keeps the job's own name.
+    static func canonical(_ words: [String]) -> String {
+        let markers: Set<String> = [
+            "senior", "sr", "sr.", "junior", "jr", "jr.", "staff", "principal", "lead", "associate", "graduate",
+            "entry", "entry-level", "i", "ii", "iii", "iv", "v", "mid", "mid-level", "distinguished", "level",
+            "expert", "sénior", "confirmé", "confirmée",
+        ]
+        let expansions: [String: String] = [
+            "ml": "Machine Learning", "eng": "Engineer", "eng.": "Engineer", "swe": "Software Engineer",
+            "mle": "Machine Learning Engineer", "ds": "Data Scientist", "mgr": "Manager", "dev": "Developer",
+        ]
+        var output: [String] = []
+        for word in words {
+            let lower = word.lowercased()
+            if markers.contains(lower) { continue }
+            if let expansion = expansions[lower] { output.append(expansion); continue }
+            output.append(word)
+        }
+        // "Intern" alone keeps its word; "Senior" alone stays what it was.
+        return output.isEmpty ? words.joined(separator: " ") : output.joined(separator: " ")
+    }
+}
