@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "jobmarket",
             dependencies: [
-                "JobPipeline", "JobModel", "JobNormalise", "JobExtract",
+                "JobPipeline", "JobModel", "JobNormalise", "JobExtract", "JobStore", "JobAnalyze", "JobReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -100,11 +100,18 @@ final class FetchLoop: @unchecked Sendable {
             let nextStart = startEligible()
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
-            finishCompleted()
+            // A finished transfer frees a slot: start what waits for it before sleeping.
+            if finishCompleted() > 0 { continue }
             // Sleep until a socket is ready, a wake-up, or a host's delay has passed.
             var timeoutMs: Int32 = 1000
             if let nextStart { timeoutMs = Int32(clamping: max(1, min(1000, nextStart / 1_000_000))) }
-            curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+            // libcurl's own timers (file:// reads, retries of a connect) may want it sooner.
+            var curlTimeout = -1
+            curl_multi_timeout(multi, &curlTimeout)
+            if curlTimeout >= 0 { timeoutMs = min(timeoutMs, Int32(clamping: curlTimeout)) }
+            if running > 0 || !loopWaiting.isEmpty || timeoutMs > 0 {
+                curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+            }
         }
         for (_, continuation) in loopWaiting { continuation.resume(returning: .failure(.shutDown)) }
         for (handle, transfer) in loopActive {
@@ -149,7 +156,11 @@ final class FetchLoop: @unchecked Sendable {
         return nextStart
     }
 
-    private func finishCompleted() {
+    /// Hands every finished transfer's result to its caller.
+    /// - Returns: how many finished.
+    @discardableResult
+    private func finishCompleted() -> Int {
+        var finished = 0
         var left: Int32 = 0
         while let message = curl_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle else { continue }
@@ -158,6 +169,8 @@ final class FetchLoop: @unchecked Sendable {
             guard let transfer = loopActive.removeValue(forKey: handle) else { continue }
             loopHostInFlight[transfer.host, default: 1] -= 1
             transfer.continuation.resume(returning: transfer.result(code: code))
+            finished += 1
         }
+        return finished
     }
 }

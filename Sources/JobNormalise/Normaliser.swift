@@ -29,7 +29,9 @@ public struct Normaliser: Sendable {
     public func normalise(_ raw: RawPosting, url: String?, defaults: PostingDefaults = PostingDefaults()) -> Posting {
         let title = raw.title.map(TitleNormaliser.normalise)
         let description = raw.description ?? ""
-        let company = raw.company ?? defaults.company
+        // A company read from structured data wins; a site name from meta tags loses to the config's.
+        let structuredCompany = [.jsonld, .microdata, .selector].contains(raw.origins["company"]) ? raw.company : nil
+        let company = structuredCompany ?? defaults.company ?? raw.company
         let country = raw.country ?? defaults.country
         let level = title?.level ?? Self.levelFromExperience(description) ?? (title == nil ? nil : .mid)
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
@@ -114,7 +116,9 @@ public struct Normaliser: Sendable {
         }
     }
 
-    /// "5+ years of experience" → senior; used only when the title states no level.
+    /// The level the required experience suggests, used only when the title states no level:
+    /// up to 1 year entry, 2–5 mid, 6 or more senior. A range counts by its lower bound
+    /// ("3-5 years" is 3); of several requirements the largest counts.
     static func levelFromExperience(_ text: String) -> Level? {
         let lower = text.lowercased()
         var best: Int?
@@ -123,15 +127,16 @@ public struct Normaliser: Sendable {
             searchStart = range.upperBound
             let after = lower[range.upperBound...].prefix(40)
             guard after.contains("experience") || after.hasPrefix("s of") || after.hasPrefix("s'") else { continue }
-            // The number just before "years": "5+ years", "3-5 years", "at least 7 years".
+            // The number group just before "years": "5+ years", "3-5 years", "at least 7 years".
             let before = lower[..<range.lowerBound].suffix(12)
-            let digits = before.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) }
+            let group = before.split(separator: " ").last { $0.contains(where: \.isNumber) }
+            let digits = group?.split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
             if let digits, digits < 40 { best = max(best ?? 0, digits) }
         }
         guard let years = best else { return nil }
         switch years {
         case 0...1: return .entry
-        case 2...4: return .mid
+        case 2...5: return .mid
         default: return .senior
         }
     }
@@ -177,11 +182,11 @@ public struct Normaliser: Sendable {
         ("AWS Certified Solutions Architect", ["aws certified solutions architect"]),
         ("Azure AI Engineer Associate", ["azure ai engineer associate"]),
         ("Azure Data Scientist Associate", ["azure data scientist associate"]),
-        ("Certified Kubernetes Administrator", ["certified kubernetes administrator", "cka"]),
+        ("Certified Kubernetes Administrator", ["certified kubernetes administrator", "(cka)"]),
         ("TensorFlow Developer Certificate", ["tensorflow developer certificate"]),
         ("Databricks Certified", ["databricks certified"]),
-        ("PMP", ["pmp"]),
-        ("CFA", ["cfa charter", "cfa "]),
+        ("PMP", ["pmp certification", "pmp certified"]),
+        ("CFA", ["cfa charter", "cfa designation"]),
     ]
 
     static func certifications(in text: String) -> [String] {

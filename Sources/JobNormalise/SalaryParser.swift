@@ -144,10 +144,13 @@ public enum SalaryParser {
             steps += 1
         }
 
+        // The nearer of a pay word ("salary") and a not-pay word ("bonus", "budget") decides.
         let window = contextWords(around: start, to: end, in: tokens)
-        let hasPayWord = window.contains { payWords.contains($0) }
-        if !hasPayWord && window.contains(where: { notPayWords.contains($0) }) { return (nil, end) }
-        if window.contains("401k") { return (nil, end) }
+        let payDistance = window.filter { payWords.contains($0.word) }.map(\.distance).min()
+        let notPayDistance = window.filter { notPayWords.contains($0.word) }.map(\.distance).min()
+        let hasPayWord = payDistance != nil
+        if let notPayDistance, notPayDistance < (payDistance ?? .max) { return (nil, end) }
+        if window.contains(where: { $0.word == "401k" }) { return (nil, end) }
 
         let lakhs = firstMultiplier == .lakh || secondMultiplier == .lakh || firstMultiplier == .crore
         // Lakhs and crores are counted in rupees: "12 LPA" names no currency but means INR.
@@ -187,19 +190,22 @@ public enum SalaryParser {
         }
     }
 
-    /// Words up to six tokens before and four after the figure, within its sentence.
-    private static func contextWords(around start: Int, to end: Int, in tokens: [SalaryToken]) -> [String] {
-        var words: [String] = []
+    /// Words up to six tokens before and four after the figure, within its sentence, with their
+    /// distance in tokens from it.
+    private static func contextWords(
+        around start: Int, to end: Int, in tokens: [SalaryToken]
+    ) -> [(word: String, distance: Int)] {
+        var words: [(word: String, distance: Int)] = []
         var index = start - 1
         while index >= max(0, start - 6) {
             if tokens[index] == .boundary { break }
-            if case let .word(word) = tokens[index] { words.append(word) }
+            if case let .word(word) = tokens[index] { words.append((word, start - index)) }
             index -= 1
         }
         index = end + 1
         while index < min(tokens.count, end + 5) {
             if tokens[index] == .boundary { break }
-            if case let .word(word) = tokens[index] { words.append(word) }
+            if case let .word(word) = tokens[index] { words.append((word, index - end)) }
             index += 1
         }
         return words
@@ -236,7 +242,7 @@ public enum SalaryParser {
     ]
 
     static let payWords: Set<String> = [
-        "salary", "salaries", "pay", "paid", "compensation", "wage", "wages", "rate", "remuneration", "earn",
+        "salary", "salaries", "pay", "compensation", "wage", "wages", "rate", "remuneration", "earn",
         "earning", "ote", "gehalt", "salaire", "rémunération", "stipendio", "retribuzione", "зарплата", "оплата",
         "зп", "зарплата", "заробітна", "給", "薪", "收", "salario", "sueldo", "salaris", "loon", "range", "base",
         "hourly", "ctc",

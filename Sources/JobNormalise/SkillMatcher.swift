@@ -93,13 +93,20 @@ public struct SkillMatcher: Sendable {
         return result
     }
 
-    /// An ordinary-word match counts when an unambiguous skill stands within 80 bytes on its line
-    /// and the next word does not make it an English phrase ("Go to", "Rust on").
+    /// An ordinary-word match counts unless the next word makes it an English phrase ("Go to",
+    /// "Rust on") or a hyphenated word ("C-suite"), and then only when an unambiguous skill stands
+    /// within 80 bytes on its line, or, for names of three letters or more, when it is capitalised
+    /// in mid-sentence and not followed by another capitalised word (a person's name: "Julia Smith").
     private func inTechnologyContext(
         _ match: (skill: Int, start: Int, end: Int), among found: [(skill: Int, start: Int, end: Int)], bytes: [UInt8]
     ) -> Bool {
         let followingWord = Self.word(after: match.end, in: bytes)
         if Self.phraseWords.contains(followingWord) { return false }
+        if match.end < bytes.count, bytes[match.end] == 0x2D { return false }
+        let nextIsCapitalised = Self.rawWord(after: match.end, in: bytes).first?.isUppercase ?? false
+        if match.end - match.start >= 3 && Self.isMidSentence(match.start, in: bytes) && !nextIsCapitalised {
+            return true
+        }
         for other in found where !ambiguous[other.skill] {
             let distance = other.start > match.end ? other.start - match.end : match.start - other.end
             guard distance >= 0 && distance <= 80 else { continue }
@@ -116,11 +123,24 @@ public struct SkillMatcher: Sendable {
     ]
 
     private static func word(after index: Int, in bytes: [UInt8]) -> String {
+        rawWord(after: index, in: bytes).lowercased()
+    }
+
+    private static func rawWord(after index: Int, in bytes: [UInt8]) -> String {
         var start = index
         while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         var end = start
         while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// True when a word at `index` follows another word of its sentence, not a line or sentence start.
+    private static func isMidSentence(_ index: Int, in bytes: [UInt8]) -> Bool {
+        var position = index - 1
+        while position >= 0 && bytes[position] == 0x20 { position -= 1 }
+        guard position >= 0, position < index - 1 else { return false }
+        let before = bytes[position]
+        return isWordByte(before) || before == 0x2C  // a word or a comma
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

@@ -40,7 +40,9 @@ public enum TitleNormaliser {
             if character == ")" || character == "]" {
                 depth -= 1
                 if depth == 0 {
-                    if !isNoise(bracket) { output += " (\(bracket))" }
+                    // "(Remote)", "(m/w/d)" and a repeated acronym such as "(CTO)" are dropped.
+                    let acronym = bracket.count <= 5 && bracket.allSatisfy { $0.isUppercase || $0.isNumber }
+                    if !isNoise(bracket) && !acronym { output += " (\(bracket))" }
                     continue
                 }
             }
@@ -125,11 +127,12 @@ public enum TitleNormaliser {
             ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
             ("engineering-manager", [" engineering manager ", " manager ", " team lead "]),
             ("research-scientist", [" research scientist ", " research engineer ", " researcher ", " applied scientist "]),
-            ("machine-learning-engineer", [" machine learning engineer ", " mlops ", " ai engineer ", " machine learning platform ",
-                " deep learning engineer ", " nlp engineer ", " computer vision engineer ", " machine learning "]),
-            ("data-scientist", [" data scientist ", " data science "]),
-            ("data-engineer", [" data engineer ", " analytics engineer ", " etl ", " data platform "]),
             ("architect", [" architect ", " architecte "]),
+            ("data-scientist", [" data scientist ", " data science ", " machine learning scientist ", " nlp scientist ",
+                " scientist "]),
+            ("machine-learning-engineer", [" machine learning engineer ", " mlops ", " ai engineer ",
+                " deep learning engineer ", " nlp engineer ", " computer vision ", " machine learning "]),
+            ("data-engineer", [" data engineer ", " analytics engineer ", " etl ", " data platform "]),
             ("data-analyst", [" data analyst ", " business intelligence ", " bi analyst ", " analytics "]),
             ("analyst", [" analyst "]),
             ("systems-engineer", [" systems engineer ", " site reliability ", " sre ", " devops ", " platform engineer ",

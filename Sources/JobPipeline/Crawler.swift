@@ -1,0 +1,80 @@
+import Foundation
+import JobFetch
+import JobHTML
+import Logging
+
+/// A page that could not be used, with a short reason (`http_404`, `timeout`, `no_posting`, …).
+public struct PageFailure: Sendable, Equatable {
+    public var url: String
+    public var reason: String
+    public var detail: String
+
+    public init(url: String, reason: String, detail: String) {
+        self.url = url
+        self.reason = reason
+        self.detail = detail
+    }
+}
+
+/// Walks a source's listing pages: start URLs → posting links → next page, up to `max_pages`.
+struct Crawler {
+    let fetcher: Fetcher
+    let logger: Logger
+
+    struct Listing {
+        var postingURLs: [String] = []
+        var pagesFetched = 0
+        var failures: [PageFailure] = []
+    }
+
+    func crawl(_ source: Config.Source, startURLs: [String]) async -> Listing {
+        var listing = Listing()
+        var seenPages = Set<String>()
+        var seenPostings = Set<String>()
+        let allowedHosts = Set(startURLs.map(LinkResolver.host(of:)) + source.allowedHosts.map { $0.lowercased() })
+        var queue = startURLs
+        while !queue.isEmpty && listing.pagesFetched + listing.failures.count < source.maxPages * startURLs.count {
+            let url = queue.removeFirst()
+            guard seenPages.insert(url).inserted else { continue }
+            let response: FetchResponse
+            switch await fetcher.fetch(url) {
+            case let .success(fetched) where fetched.isSuccess:
+                response = fetched
+            case let .success(fetched):
+                listing.failures.append(PageFailure(url: url, reason: "http_\(fetched.status)", detail: "listing page"))
+                continue
+            case let .failure(error):
+                listing.failures.append(PageFailure(url: url, reason: error.reason, detail: error.description))
+                continue
+            }
+            listing.pagesFetched += 1
+            let document: HTMLDocument
+            do {
+                document = try HTMLDocument(bytes: response.body, url: response.finalURL, contentType: response.contentType)
+            } catch {
+                listing.failures.append(PageFailure(url: url, reason: "unparsable", detail: error.description))
+                continue
+            }
+            let base = (try? document.firstText("//base/@href")).flatMap { $0 }
+                .flatMap { LinkResolver.resolve($0, against: response.finalURL) } ?? response.finalURL
+            let links = (try? document.strings(source.postingLinks)) ?? []
+            for link in links {
+                guard let resolved = LinkResolver.resolve(link, against: base) else { continue }
+                guard allowedHosts.contains(LinkResolver.host(of: resolved)) else {
+                    logger.debug("link leaves the source's hosts", metadata: ["url": "\(resolved)"])
+                    continue
+                }
+                if seenPostings.insert(resolved).inserted { listing.postingURLs.append(resolved) }
+            }
+            if let next = source.nextPage, let link = (try? document.strings(next))?.first,
+                let resolved = LinkResolver.resolve(link, against: base),
+                allowedHosts.contains(LinkResolver.host(of: resolved)), !seenPages.contains(resolved)
+            {
+                queue.append(resolved)
+            }
+            logger.debug(
+                "listing page", metadata: ["url": "\(url)", "links.count": "\(links.count)", "source": "\(source.name)"])
+        }
+        return listing
+    }
+}

@@ -1,0 +1,73 @@
+import GRDB
+
+/// The database schema, as numbered migrations applied in order on open.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE runs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT,
+                        status TEXT NOT NULL,
+                        config_hash TEXT,
+                        pages_fetched INTEGER NOT NULL DEFAULT 0,
+                        pages_failed INTEGER NOT NULL DEFAULT 0,
+                        postings_seen INTEGER NOT NULL DEFAULT 0,
+                        postings_new INTEGER NOT NULL DEFAULT 0,
+                        postings_updated INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE pages (
+                        url TEXT PRIMARY KEY,
+                        etag TEXT,
+                        last_modified TEXT,
+                        body_hash TEXT,
+                        last_status INTEGER,
+                        last_fetched_at TEXT
+                    );
+                    CREATE TABLE postings (
+                        fingerprint TEXT PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        url TEXT,
+                        title TEXT,
+                        canonical_title TEXT,
+                        role TEXT,
+                        level TEXT,
+                        company TEXT,
+                        industry TEXT,
+                        location TEXT,
+                        remote INTEGER,
+                        employment_type TEXT,
+                        date_posted TEXT,
+                        salary_min REAL,
+                        salary_max REAL,
+                        salary_currency TEXT,
+                        salary_period TEXT,
+                        annual_min_usd REAL,
+                        annual_max_usd REAL,
+                        salary_source TEXT,
+                        salary_estimate INTEGER NOT NULL DEFAULT 0,
+                        skills TEXT NOT NULL DEFAULT '[]',
+                        education TEXT NOT NULL DEFAULT '[]',
+                        certifications TEXT NOT NULL DEFAULT '[]',
+                        extracted_from TEXT,
+                        first_seen TEXT NOT NULL,
+                        last_seen TEXT NOT NULL,
+                        first_run INTEGER NOT NULL REFERENCES runs(id),
+                        last_run INTEGER NOT NULL REFERENCES runs(id),
+                        closed_at TEXT
+                    );
+                    CREATE INDEX postings_level_industry ON postings(level, industry);
+                    CREATE TABLE posting_skills (
+                        fingerprint TEXT NOT NULL REFERENCES postings(fingerprint) ON DELETE CASCADE,
+                        skill TEXT NOT NULL,
+                        PRIMARY KEY (fingerprint, skill)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX posting_skills_skill ON posting_skills(skill);
+                    """)
+        }
+        return migrator
+    }
+}

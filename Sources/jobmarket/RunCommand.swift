@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import JobPipeline
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "The nightly job: fetch, extract, store, then write every report.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Folder for the CSV reports; overrides the config's `reports`.")
+    var reports: String?
+
+    func run() async throws {
+        await withExitStatus {
+            let config = try common.loadConfig()
+            let logger = common.makeLogger()
+            let pipeline = Pipeline(config: config, databasePath: config.database, reportsDirectory: reports, logger: logger)
+            let summary = try await pipeline.run()
+            print(Self.describe(summary, database: pipeline.databasePath, reports: pipeline.reportsDirectory.path))
+            return summary.failures.isEmpty ? .ok : .someFailed
+        }
+    }
+
+    static func describe(_ summary: RunSummary, database: String, reports: String) -> String {
+        var lines = [
+            "run \(summary.runID): \(summary.listingPages) listing pages, \(summary.postingPages) posting pages fetched in "
+                + String(format: "%.1f s", summary.seconds),
+            "postings: \(summary.postingsSeen) seen, \(summary.postingsNew) new, \(summary.postingsUpdated) updated; "
+                + "\(summary.storedPostings) stored in \(database)",
+        ]
+        if summary.failures.isEmpty {
+            lines.append("failed: none")
+        } else {
+            let reasons = summary.failuresByReason.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            lines.append("failed: \(summary.failures.count) (\(reasons))")
+            for failure in summary.failures.prefix(20) {
+                lines.append("  \(failure.reason)  \(failure.url)")
+            }
+            if summary.failures.count > 20 { lines.append("  … and \(summary.failures.count - 20) more") }
+        }
+        lines.append("reports: \(summary.reports.count) files in \(reports)")
+        return lines.joined(separator: "\n")
+    }
+}
