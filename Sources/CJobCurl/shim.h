@@ -27,6 +27,9 @@ static inline CURLcode cjobcurl_setopt_data_callback(CURL *h, CURLoption o, cjob
 static inline CURLcode cjobcurl_getinfo_long(CURL *h, CURLINFO i, long *out) {
     return curl_easy_getinfo(h, i, out);
 }
+static inline CURLcode cjobcurl_getinfo_double(CURL *h, CURLINFO i, double *out) {
+    return curl_easy_getinfo(h, i, out);
+}
 static inline CURLcode cjobcurl_getinfo_string(CURL *h, CURLINFO i, char **out) {
     return curl_easy_getinfo(h, i, out);
 }

@@ -15,11 +15,14 @@ public struct FetchOptions: Sendable, Equatable {
     public var maxBytes: Int
     /// Redirects followed before giving up; only to http and https.
     public var maxRedirects: Int
+    /// A transfer slower than this many bytes per second for `lowSpeedSeconds` is cut off.
+    public var lowSpeedBytesPerSecond: Int
+    public var lowSpeedSeconds: Int
 
     public init(
         userAgent: String = "jobmarket/1.0", concurrency: Int = 16, perHostConcurrency: Int = 2,
         perHostDelayMs: Int = 0, timeoutSeconds: Double = 30, connectTimeoutSeconds: Double = 10,
-        maxBytes: Int = 5_000_000, maxRedirects: Int = 5
+        maxBytes: Int = 5_000_000, maxRedirects: Int = 5, lowSpeedBytesPerSecond: Int = 100, lowSpeedSeconds: Int = 15
     ) {
         self.userAgent = userAgent
         self.concurrency = concurrency
@@ -29,6 +32,8 @@ public struct FetchOptions: Sendable, Equatable {
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.maxBytes = maxBytes
         self.maxRedirects = maxRedirects
+        self.lowSpeedBytesPerSecond = lowSpeedBytesPerSecond
+        self.lowSpeedSeconds = lowSpeedSeconds
     }
 }
 
@@ -68,6 +73,8 @@ public enum FetchError: Error, Equatable, Sendable {
     case unsupportedURL(String)
     case tooLarge(limit: Int)
     case timedOut
+    /// The server sent less than the low-speed limit for too long.
+    case slow
     case transport(code: Int, message: String)
     case shutDown
 }
@@ -78,6 +85,7 @@ extension FetchError: CustomStringConvertible {
         case let .unsupportedURL(url): "unsupported URL (only http, https and file): \(url)"
         case let .tooLarge(limit): "body larger than \(limit) bytes"
         case .timedOut: "timed out"
+        case .slow: "the server sent too slowly"
         case let .transport(code, message): "transfer failed (curl \(code)): \(message)"
         case .shutDown: "fetcher shut down"
         }
@@ -89,8 +97,28 @@ extension FetchError: CustomStringConvertible {
         case .unsupportedURL: "unsupported_url"
         case .tooLarge: "too_large"
         case .timedOut: "timeout"
-        case let .transport(code, _): code == 7 || code == 6 ? "connect" : code == 47 ? "redirects" : "transport"
+        case .slow: "too_slow"
+        case let .transport(code, _):
+            switch code {
+            case 6, 7: "connect"
+            case 47: "redirects"
+            case 18, 52, 55, 56: "connection_lost"
+            case 1, 3: "refused_url"
+            case 37: "file_unreadable"
+            default: "transport"
+            }
         case .shutDown: "shut_down"
+        }
+    }
+}
+
+extension FetchError {
+    /// Faults worth another try: timeouts, connection failures, a connection lost mid-body.
+    public var isTransient: Bool {
+        switch self {
+        case .timedOut, .slow: true
+        case let .transport(code, _): [6, 7, 18, 52, 55, 56].contains(code)
+        case .unsupportedURL, .tooLarge, .shutDown: false
         }
     }
 }

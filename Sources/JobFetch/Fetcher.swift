@@ -30,6 +30,11 @@ public final class Fetcher: Sendable {
         loop.stop()
     }
 
+    /// Raises the least gap between request starts to `host`, e.g. to a robots.txt Crawl-delay.
+    public func setMinimumDelay(forHost host: String, milliseconds: Int) {
+        loop.setHostDelay(host.lowercased(), milliseconds: milliseconds)
+    }
+
     /// Fetches one URL.
     ///
     /// - Parameters:
@@ -54,6 +59,7 @@ typealias FetchContinuation = CheckedContinuation<Result<FetchResponse, FetchErr
 final class FetchLoop: @unchecked Sendable {
     private struct Shared {
         var incoming: [(FetchRequest, FetchContinuation)] = []
+        var hostDelays: [String: Int] = [:]
         var stopped = false
     }
 
@@ -65,6 +71,7 @@ final class FetchLoop: @unchecked Sendable {
     private var loopActive: [UnsafeMutableRawPointer: Transfer] = [:]
     private var loopHostInFlight: [String: Int] = [:]
     private var loopHostLastStart: [String: UInt64] = [:]
+    private var loopHostDelays: [String: Int] = [:]
 
     init(options: FetchOptions) {
         self.options = options
@@ -82,6 +89,12 @@ final class FetchLoop: @unchecked Sendable {
         if !accepted { continuation.resume(returning: .failure(.shutDown)) }
     }
 
+    func setHostDelay(_ host: String, milliseconds: Int) {
+        shared.withLock { state in
+            state.hostDelays[host] = max(state.hostDelays[host] ?? 0, milliseconds)
+        }
+    }
+
     func stop() {
         shared.withLock { state in
             state.stopped = true
@@ -91,11 +104,12 @@ final class FetchLoop: @unchecked Sendable {
 
     func run() {
         while true {
-            let (incoming, stopping) = shared.withLock { state in
+            let (incoming, stopping, hostDelays) = shared.withLock { state in
                 defer { state.incoming.removeAll() }
-                return (state.incoming, state.stopped)
+                return (state.incoming, state.stopped, state.hostDelays)
             }
             loopWaiting.append(contentsOf: incoming)
+            loopHostDelays = hostDelays
             if stopping { break }
             let nextStart = startEligible()
             var running: Int32 = 0
@@ -127,7 +141,6 @@ final class FetchLoop: @unchecked Sendable {
     private func startEligible() -> UInt64? {
         guard !loopWaiting.isEmpty else { return nil }
         let now = DispatchTime.now().uptimeNanoseconds
-        let delay = UInt64(max(0, options.perHostDelayMs)) * 1_000_000
         var nextStart: UInt64?
         var index = 0
         while index < loopWaiting.count && loopActive.count < options.concurrency {
@@ -137,6 +150,7 @@ final class FetchLoop: @unchecked Sendable {
                 index += 1
                 continue
             }
+            let delay = UInt64(max(0, options.perHostDelayMs, loopHostDelays[host] ?? 0)) * 1_000_000
             if let last = loopHostLastStart[host], !host.isEmpty, now - last < delay {
                 let wait = delay - (now - last)
                 nextStart = min(nextStart ?? wait, wait)

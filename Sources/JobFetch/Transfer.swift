@@ -14,6 +14,7 @@ final class Transfer {
     var headers: [String: String] = [:]
     var exceededLimit = false
     let maxBytes: Int
+    let timeoutMilliseconds: Int
     let started = DispatchTime.now()
     let continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>
 
@@ -26,6 +27,7 @@ final class Transfer {
         self.url = request.url
         self.host = request.host
         self.maxBytes = options.maxBytes
+        self.timeoutMilliseconds = Int(options.timeoutSeconds * 1000)
         self.continuation = continuation
         configure(request: request, options: options)
     }
@@ -45,9 +47,9 @@ final class Transfer {
         cjobcurl_setopt_long(handle, CURLOPT_MAXREDIRS, options.maxRedirects)
         cjobcurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.timeoutSeconds * 1000))
         cjobcurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeoutSeconds * 1000))
-        // A server that drips bytes is cut off: under 100 B/s for 15 s ends the transfer.
-        cjobcurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 100)
-        cjobcurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, 15)
+        // A server that drips bytes is cut off.
+        cjobcurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytesPerSecond)
+        cjobcurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.lowSpeedSeconds)
         cjobcurl_setopt_offt(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxBytes))
         cjobcurl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent)
         // An empty string asks for every encoding this libcurl decodes (gzip, deflate, br, zstd).
@@ -101,7 +103,14 @@ final class Transfer {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         if exceededLimit || code == CURLE_FILESIZE_EXCEEDED { return .failure(.tooLarge(limit: maxBytes)) }
         guard code == CURLE_OK else {
-            if code == CURLE_OPERATION_TIMEDOUT { return .failure(.timedOut) }
+            if code == CURLE_OPERATION_TIMEDOUT {
+                // libcurl reports a connect timeout and the low-speed cut-off as timeouts too: a
+                // connected transfer that ended well before the total limit was cut for slowness.
+                var connectSeconds = 0.0
+                cjobcurl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectSeconds)
+                let early = Double(elapsed) < Double(timeoutMilliseconds) * 0.9
+                return .failure(connectSeconds > 0 && early ? .slow : .timedOut)
+            }
             let message = curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown error"
             return .failure(.transport(code: Int(code.rawValue), message: message))
         }

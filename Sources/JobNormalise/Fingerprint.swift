@@ -7,6 +7,11 @@ public enum Fingerprint {
         return hex(fnv1a(bytes, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(bytes, offset: 0x8422_2325_cbf2_9ce4))
     }
 
+    /// The fingerprint of raw bytes, e.g. a page body, to tell an unchanged page.
+    public static func of(bytes: [UInt8]) -> String {
+        hex(fnv1a(bytes, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(bytes, offset: 0x8422_2325_cbf2_9ce4))
+    }
+
     static func fnv1a(_ bytes: [UInt8], offset: UInt64) -> UInt64 {
         var hash = offset
         for byte in bytes {

@@ -135,7 +135,6 @@ public enum SalaryParser {
         while ahead < tokens.count && steps < 4 && period == nil {
             switch tokens[ahead] {
             case let .period(found): period = found
-            case .currency: if currencyAt(ahead) { end = max(end, ahead) }
             case .word(let word) where skippable.contains(word): break
             case .other, .word("/"): break
             default: steps = 4

@@ -1,6 +1,7 @@
 import Foundation
 import JobFetch
 import JobHTML
+import JobStore
 import Logging
 
 /// A page that could not be used, with a short reason (`http_404`, `timeout`, `no_posting`, …).
@@ -18,13 +19,15 @@ public struct PageFailure: Sendable, Equatable {
 
 /// Walks a source's listing pages: start URLs → posting links → next page, up to `max_pages`.
 struct Crawler {
-    let fetcher: Fetcher
+    let fetcher: PoliteFetcher
     let logger: Logger
 
     struct Listing {
         var postingURLs: [String] = []
         var pagesFetched = 0
         var failures: [PageFailure] = []
+        var skippedByRobots: [String] = []
+        var fetches: [FetchRecord] = []
     }
 
     func crawl(_ source: Config.Source, startURLs: [String]) async -> Listing {
@@ -32,22 +35,29 @@ struct Crawler {
         var seenPages = Set<String>()
         var seenPostings = Set<String>()
         let allowedHosts = Set(startURLs.map(LinkResolver.host(of:)) + source.allowedHosts.map { $0.lowercased() })
+        let pageLimit = source.maxPages * max(1, startURLs.count)
         var queue = startURLs
-        while !queue.isEmpty && listing.pagesFetched + listing.failures.count < source.maxPages * startURLs.count {
+        while !queue.isEmpty && seenPages.count < pageLimit {
             let url = queue.removeFirst()
             guard seenPages.insert(url).inserted else { continue }
-            let response: FetchResponse
-            switch await fetcher.fetch(url) {
-            case let .success(fetched) where fetched.isSuccess:
-                response = fetched
-            case let .success(fetched):
-                listing.failures.append(PageFailure(url: url, reason: "http_\(fetched.status)", detail: "listing page"))
+            let fetched: FetchOutcome
+            switch await fetcher.get(url) {
+            case .disallowed:
+                listing.skippedByRobots.append(url)
+                listing.fetches.append(
+                    FetchRecord(kind: "listing", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
                 continue
-            case let .failure(error):
-                listing.failures.append(PageFailure(url: url, reason: error.reason, detail: error.description))
+            case let .fetched(outcome):
+                fetched = outcome
+            }
+            if let (reason, detail) = fetched.failureReason() {
+                listing.failures.append(PageFailure(url: url, reason: reason, detail: "listing page: " + detail))
+                listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "failed:" + reason))
                 continue
             }
+            let response = try! fetched.result.get()
             listing.pagesFetched += 1
+            listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "listing"))
             let document: HTMLDocument
             do {
                 document = try HTMLDocument(bytes: response.body, url: response.finalURL, contentType: response.contentType)
@@ -57,7 +67,13 @@ struct Crawler {
             }
             let base = (try? document.firstText("//base/@href")).flatMap { $0 }
                 .flatMap { LinkResolver.resolve($0, against: response.finalURL) } ?? response.finalURL
-            let links = (try? document.strings(source.postingLinks)) ?? []
+            let links: [String]
+            do {
+                links = try document.strings(source.postingLinks)
+            } catch {
+                listing.failures.append(PageFailure(url: url, reason: "bad_xpath", detail: error.description))
+                continue
+            }
             for link in links {
                 guard let resolved = LinkResolver.resolve(link, against: base) else { continue }
                 guard allowedHosts.contains(LinkResolver.host(of: resolved)) else {

@@ -12,7 +12,11 @@ import Logging
 public struct RunSummary: Sendable {
     public var runID: Int64 = 0
     public var listingPages = 0
+    /// Posting pages fetched and extracted.
     public var postingPages = 0
+    /// Posting pages not re-extracted: 304 Not Modified, or the same body as last time.
+    public var unchanged = 0
+    public var skippedByRobots = 0
     public var postingsSeen = 0
     public var postingsNew = 0
     public var postingsUpdated = 0
@@ -28,12 +32,23 @@ public struct RunSummary: Sendable {
     }
 }
 
+/// How far a run is, for a progress line.
+public struct RunProgress: Sendable {
+    public var source: String
+    public var found: Int
+    public var done: Int
+    public var failed: Int
+    public var seconds: Double
+}
+
 /// The nightly job: fetch every source, extract, normalise, store, then write the reports.
 public struct Pipeline: Sendable {
     public let config: Config
     public let databasePath: String
     public let reportsDirectory: URL
     public let logger: Logger
+    /// Called after each posting page; the command shows it as a progress line.
+    public var onProgress: (@Sendable (RunProgress) -> Void)?
 
     public init(config: Config, databasePath: String? = nil, reportsDirectory: String? = nil, logger: Logger) {
         self.config = config
@@ -42,7 +57,7 @@ public struct Pipeline: Sendable {
         self.logger = logger
     }
 
-    /// Postings upserted per transaction.
+    /// Work items written per transaction.
     static let batchSize = 100
 
     public func run() async throws -> RunSummary {
@@ -57,13 +72,17 @@ public struct Pipeline: Sendable {
                 userAgent: config.fetch.userAgent, concurrency: config.fetch.concurrency,
                 perHostConcurrency: config.fetch.perHostConcurrency, perHostDelayMs: config.fetch.perHostDelayMs,
                 timeoutSeconds: config.fetch.timeoutSeconds, maxBytes: config.fetch.maxPageBytes))
+        let polite = PoliteFetcher(
+            fetcher: fetcher,
+            robots: RobotsCache(fetcher: fetcher, userAgent: config.fetch.userAgent, enabled: config.fetch.respectRobots),
+            policy: RetryPolicy(retries: config.fetch.retries))
         let normaliser = Normaliser(
             matcher: SkillMatcher(taxonomy: SkillTaxonomy.bundled.adding(config.extraSkills)),
             rates: config.analysis.rates)
         var runStatus = "failed"
         defer {
             var counts = RunCounts()
-            counts.pagesFetched = summary.listingPages + summary.postingPages
+            counts.pagesFetched = summary.listingPages + summary.postingPages + summary.unchanged
             counts.pagesFailed = summary.failures.count
             counts.postingsSeen = summary.postingsSeen
             counts.postingsNew = summary.postingsNew
@@ -71,94 +90,90 @@ public struct Pipeline: Sendable {
             try? store.finishRun(summary.runID, at: Timestamp.now(), status: runStatus, counts: counts)
         }
 
-        var seen = Set<String>()
+        var seenPostings = Set<String>()
+        var seenURLs = Set<String>()
+        var batch = RunBatch()
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let (new, updated, _) = try store.commit(batch, run: summary.runID, at: Timestamp.now())
+            summary.postingsNew += new
+            summary.postingsUpdated += updated
+            batch = RunBatch()
+        }
+
         for source in config.sources {
-            let crawler = Crawler(fetcher: fetcher, logger: logger)
+            let crawler = Crawler(fetcher: polite, logger: logger)
             let startURLs = source.startURLs.compactMap { Self.absolute($0, configFile: config.file) }
             let listing = await crawler.crawl(source, startURLs: startURLs)
             summary.listingPages += listing.pagesFetched
             summary.failures += listing.failures
+            summary.skippedByRobots += listing.skippedByRobots.count
+            batch.fetches += listing.fetches
+            // A URL linked from two sources is fetched once per run.
+            let urls = listing.postingURLs.filter { seenURLs.insert($0).inserted }
             logger.info(
                 "crawled listings",
-                metadata: ["source": "\(source.name)", "postings.found": "\(listing.postingURLs.count)",
+                metadata: ["source": "\(source.name)", "postings.found": "\(urls.count)",
                     "pages.count": "\(listing.pagesFetched)"])
-            let defaults = PostingDefaults(
-                source: source.name, company: source.company, industry: source.industry, country: source.country)
-            let extractor = PostingExtractor(fields: source.fields)
-            var batch: [(posting: Posting, source: String)] = []
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                let (new, updated) = try store.upsert(batch, run: summary.runID, at: Timestamp.now())
-                summary.postingsNew += new
-                summary.postingsUpdated += updated
-                batch.removeAll()
-            }
-            try await withThrowingTaskGroup(of: PageOutcome.self) { group in
-                var pending = listing.postingURLs[...]
-                let window = max(2, config.fetch.concurrency * 2)
+            let work = PostingWork(
+                fetcher: polite, store: store, extractor: PostingExtractor(fields: source.fields), normaliser: normaliser,
+                defaults: PostingDefaults(source: source.name, company: source.company, industry: source.industry, country: source.country),
+                logger: logger)
+            var done = 0
+            var failed = 0
+            try await withThrowingTaskGroup(of: PostingWork.Outcome.self) { group in
+                var pending = urls[...]
                 func startNext() {
                     guard let url = pending.popFirst() else { return }
-                    group.addTask {
-                        await Self.process(url, fetcher: fetcher, extractor: extractor, normaliser: normaliser, defaults: defaults, logger: logger)
-                    }
+                    group.addTask { await work.process(url) }
                 }
-                for _ in 0..<window { startNext() }
+                // Enough tasks to keep every transfer slot busy, few enough to keep memory flat.
+                for _ in 0..<max(2, config.fetch.concurrency * 2) { startNext() }
                 while let outcome = try await group.next() {
                     startNext()
+                    done += 1
                     switch outcome {
-                    case let .posting(posting):
+                    case let .stored(posting, page, fetch):
                         summary.postingPages += 1
+                        batch.fetches.append(fetch)
+                        batch.pages.append(page)
                         // The same posting under two URLs is stored once.
-                        guard seen.insert(posting.fingerprint).inserted else { continue }
-                        batch.append((posting, source.name))
-                        if batch.count >= Self.batchSize { try flush() }
-                    case let .failed(failure, fetched):
-                        if fetched { summary.postingPages += 1 }
+                        if seenPostings.insert(posting.fingerprint).inserted { batch.postings.append((posting, source.name)) }
+                    case let .unchanged(fingerprint, page, fetch):
+                        summary.unchanged += 1
+                        batch.fetches.append(fetch)
+                        batch.pages.append(page)
+                        if seenPostings.insert(fingerprint).inserted { batch.unchanged.append(fingerprint) }
+                    case let .skipped(url):
+                        summary.skippedByRobots += 1
+                        batch.fetches.append(
+                            FetchRecord(kind: "posting", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
+                    case let .failed(failure, fetch):
+                        failed += 1
                         summary.failures.append(failure)
+                        batch.fetches.append(fetch)
                         logger.warning(
-                            "page skipped", metadata: ["url": "\(failure.url)", "reason": "\(failure.reason)", "detail": "\(failure.detail)"])
+                            "page skipped",
+                            metadata: ["url": "\(failure.url)", "reason": "\(failure.reason)", "detail": "\(failure.detail)"])
                     }
+                    if batch.count >= Self.batchSize { try flush() }
+                    onProgress?(
+                        RunProgress(source: source.name, found: urls.count, done: done, failed: failed, seconds: Date().timeIntervalSince(started)))
                 }
             }
             try flush()
         }
-        summary.postingsSeen = seen.count
+        batch.fetches += await polite.robots.drainFetched().map {
+            FetchRecord(kind: "robots", url: $0.url, status: $0.status, bytes: $0.bytes, milliseconds: $0.milliseconds, retries: 0, outcome: "robots")
+        }
+        try flush()
+        summary.postingsSeen = seenPostings.count
         runStatus = summary.failures.isEmpty ? "ok" : "partial"
 
         summary.storedPostings = try store.postingCount()
         summary.reports = try Reporting.write(store: store, config: config, to: reportsDirectory)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
-    }
-
-    enum PageOutcome: Sendable {
-        case posting(Posting)
-        case failed(PageFailure, fetched: Bool)
-    }
-
-    static func process(
-        _ url: String, fetcher: Fetcher, extractor: PostingExtractor, normaliser: Normaliser,
-        defaults: PostingDefaults, logger: Logger
-    ) async -> PageOutcome {
-        let response: FetchResponse
-        switch await fetcher.fetch(url) {
-        case let .success(fetched) where fetched.isSuccess:
-            response = fetched
-        case let .success(fetched):
-            return .failed(PageFailure(url: url, reason: "http_\(fetched.status)", detail: "posting page"), fetched: false)
-        case let .failure(error):
-            return .failed(PageFailure(url: url, reason: error.reason, detail: error.description), fetched: false)
-        }
-        do {
-            let (raw, skipped) = try extractor.extract(bytes: response.body, url: response.finalURL, contentType: response.contentType)
-            for reason in skipped {
-                logger.info("JSON-LD block skipped", metadata: ["url": "\(url)", "reason": "\(reason)"])
-            }
-            return .posting(normaliser.normalise(raw, url: url, defaults: defaults))
-        } catch {
-            let reason = error == .noPosting ? "no_posting" : "unparsable"
-            return .failed(PageFailure(url: url, reason: reason, detail: error.description), fetched: true)
-        }
     }
 
     /// An absolute URL for a start URL; a relative path is taken relative to the config file's folder.

@@ -68,6 +68,25 @@ enum Schema {
                     CREATE INDEX posting_skills_skill ON posting_skills(skill);
                     """)
         }
+        migrator.registerMigration("v2: page identity and fetch ledger") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE pages ADD COLUMN fingerprint TEXT;
+                    CREATE TABLE fetches (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        run_id INTEGER NOT NULL REFERENCES runs(id),
+                        url TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        status INTEGER,
+                        bytes INTEGER NOT NULL DEFAULT 0,
+                        milliseconds INTEGER NOT NULL DEFAULT 0,
+                        retries INTEGER NOT NULL DEFAULT 0,
+                        outcome TEXT NOT NULL,
+                        fetched_at TEXT NOT NULL
+                    );
+                    CREATE INDEX fetches_run ON fetches(run_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -58,7 +58,7 @@ struct FetcherTests {
             Issue.record("a redirect to file:// was followed: \(result)")
             return
         }
-        #expect(error.reason == "transport")
+        #expect(error.reason == "refused_url")
     }
 
     @Test
