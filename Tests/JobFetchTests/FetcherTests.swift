@@ -126,8 +126,8 @@ struct FetcherTests {
             }
         }
         #expect(server.requests.count == 12)
-        #expect(server.maxOpenConnections <= 3)
-        #expect(server.maxOpenConnections >= 2)
+        #expect(server.maxConcurrentRequests <= 3)
+        #expect(server.maxConcurrentRequests >= 2)
     }
 
     @Test

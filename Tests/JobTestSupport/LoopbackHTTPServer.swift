@@ -56,6 +56,8 @@ public final class LoopbackHTTPServer: Sendable {
         var requests: [Request] = []
         var open = 0
         var maxOpen = 0
+        var inFlight = 0
+        var maxInFlight = 0
         var stopped = false
     }
 
@@ -103,8 +105,12 @@ public final class LoopbackHTTPServer: Sendable {
     /// Every request received so far, in arrival order.
     public var requests: [Request] { state.withLock { $0.requests } }
 
-    /// The most connections that were open at once.
+    /// The most connections that were open at once (a closing connection may still count).
     public var maxOpenConnections: Int { state.withLock { $0.maxOpen } }
+
+    /// The most requests being answered at once: from arrival until the response starts to be
+    /// sent, during which the client cannot have reused that transfer slot.
+    public var maxConcurrentRequests: Int { state.withLock { $0.maxInFlight } }
 
     public func stop() {
         let wasRunning = state.withLock { state in
@@ -154,9 +160,14 @@ public final class LoopbackHTTPServer: Sendable {
         let request = Request(
             method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
             arrival: DispatchTime.now().uptimeNanoseconds, openConnections: open)
-        state.withLock { $0.requests.append(request) }
+        state.withLock { state in
+            state.requests.append(request)
+            state.inFlight += 1
+            state.maxInFlight = max(state.maxInFlight, state.inFlight)
+        }
         let response = handler(request)
         if response.delayMilliseconds > 0 { usleep(useconds_t(response.delayMilliseconds * 1000)) }
+        state.withLock { $0.inFlight -= 1 }
         var headText = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         var hasLength = false
         for (name, value) in response.headers {
