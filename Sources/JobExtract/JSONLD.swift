@@ -24,7 +24,8 @@ public enum JSONLD {
         let repaired = removeTrailingCommas(escapeControlCharacters(text))
         if let value = decode(repaired) { return .success(value) }
         // Several objects one after another: wrap them in an array.
-        if let value = decode("[" + splitConcatenated(repaired).joined(separator: ",") + "]") { return .success(value) }
+        let objects = splitConcatenated(repaired)
+        if !objects.isEmpty, let value = decode("[" + objects.joined(separator: ",") + "]") { return .success(value) }
         return .failure(Skip(reason: "invalid JSON that could not be repaired unambiguously"))
     }
 

@@ -15,8 +15,13 @@ enum JobPostingFields {
         set("employmentType", string(object["employmentType"])) { $0.employmentType = $1 }
         set("datePosted", string(object["datePosted"])) { $0.datePosted = $1 }
         set("identifier", identifier(object["identifier"])) { $0.identifier = $1 }
-        if let description = string(object["description"]) {
-            set("description", TextOfHTML.text(description)) { $0.description = $1 }
+        // The description keeps its line breaks: paragraphs and list items stay apart.
+        if raw.origins["description"] == nil, let description = string(object["description"]) {
+            let text = TextOfHTML.text(description).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty {
+                raw.description = text
+                raw.origins["description"] = origin
+            }
         }
         let (location, country) = place(object["jobLocation"])
         set("location", location) { $0.location = $1 }

@@ -48,14 +48,18 @@ public struct PostingExtractor: Sendable {
 
         let scripts = (try? document.strings(
             "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]")) ?? []
+        // The first JobPosting is the page's own; later ones are usually "similar jobs" and must
+        // not fill the gaps of the page's own posting.
         for script in scripts {
             switch JSONLD.parse(script) {
             case let .success(value):
-                // The first JobPosting is the page's own; others are usually "similar jobs".
-                if let posting = JSONLD.jobPostings(in: value).first { JobPostingFields.apply(posting, to: &raw, origin: .jsonld) }
+                if let posting = JSONLD.jobPostings(in: value).first {
+                    JobPostingFields.apply(posting, to: &raw, origin: .jsonld)
+                }
             case let .failure(skip):
                 skipped.append(skip.reason)
             }
+            if raw.origins["title"] == .jsonld { break }
         }
         if let item = document.microdataItems().first(where: { $0.typeName == "JobPosting" }) ?? Self.nestedJobPosting(document) {
             MicrodataFields.apply(item, to: &raw)

@@ -21,7 +21,7 @@ enum TextHeuristics {
             raw.description = main
             raw.origins["description"] = .text
         }
-        if raw.structuredPay == nil && raw.salaryText == nil, let lines = payLines(in: main) {
+        if raw.structuredPay == nil && raw.salaryText == nil, let lines = payLines(in: main, title: raw.title) {
             raw.salaryText = lines
             raw.origins["salary"] = .text
         }
@@ -57,23 +57,39 @@ enum TextHeuristics {
         return title
     }
 
-    /// The lines that may state pay, those that say salary, pay or compensation first, at most eight.
+    /// The lines that may state pay, at most eight, best first.
     ///
+    /// Lines of the posting itself (from its title down to a "Similar jobs" heading) come first,
+    /// those that say salary, pay or compensation before the others; lines outside it come last.
     /// The normaliser takes the first that parses as pay, so a funding round or a bonus on an
     /// earlier line does not hide the salary.
-    static func payLines(in text: String) -> String? {
-        var preferred: [Substring] = []
-        var others: [Substring] = []
-        for line in text.split(separator: "\n") where line.utf8.count < 400 && line.contains(where: \.isNumber) {
+    static func payLines(in text: String, title: String?) -> String? {
+        let lines = text.split(separator: "\n")
+        let start = title.flatMap { title in lines.firstIndex { $0.contains(title) } } ?? 0
+        let end = lines[start...].dropFirst().firstIndex { line in
+            let lower = line.lowercased()
+            return line.count < 60 && otherJobsHeadings.contains { lower.contains($0) }
+        } ?? lines.endIndex
+        var ranked: [(rank: Int, line: Substring)] = []
+        for (index, line) in lines.enumerated() where line.utf8.count < 400 && line.contains(where: \.isNumber) {
             let lower = line.lowercased()
             let hasPayWord = payWords.contains(where: lower.contains)
             guard hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
             else { continue }
-            if hasPayWord { preferred.append(line) } else { others.append(line) }
+            let own = index >= start && index < end
+            ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), line))
         }
-        let lines = (preferred + others).prefix(8)
-        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+        let best = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .prefix(8).map(\.element.line)
+        return best.isEmpty ? nil : best.joined(separator: "\n")
     }
+
+    /// Headings of the blocks of other postings that boards show beside the posting.
+    static let otherJobsHeadings = [
+        "similar jobs", "related jobs", "people also viewed", "more jobs", "other jobs", "you may also like",
+        "recommended jobs", "jobs you may like", "similar positions", "more openings", "ähnliche jobs",
+        "offres similaires", "похожие вакансии", "相似职位", "類似の求人",
+    ]
 
     static let currencySymbols: Set<Character> = ["$", "€", "£", "¥", "₹", "₽", "円", "元", "₴", "￥"]
     static let isoCodes = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "CNY", "RUB", "руб", "грн"]

@@ -68,14 +68,18 @@ public struct SkillMatcher: Sendable {
     public func skills(in text: String) -> [String] {
         let bytes = Array(text.utf8)
         var found: [(skill: Int, start: Int, end: Int)] = []
+        // Matches made through a case-folded spelling need no context, even for an ambiguous skill:
+        // "golang" or "Apache Spark" are never ordinary words.
+        var safe = Set<Int>()
         var index = 0
         while index < bytes.count {
             let atStart = index == 0 || !Self.isWordByte(bytes[index - 1]) || !Self.isWordByte(bytes[index])
             if atStart {
                 let foldedMatch = folded.longestMatch(in: bytes, from: index, lowercase: true)
                 let exactMatch = exact.longestMatch(in: bytes, from: index, lowercase: false)
-                let match = [foldedMatch, exactMatch].compactMap { $0 }.max { $0.1 < $1.1 }
-                if let (skill, end) = match {
+                let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+                if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                    if useFolded { safe.insert(found.count) }
                     found.append((skill, index, end))
                     index = end
                     continue
@@ -85,8 +89,10 @@ public struct SkillMatcher: Sendable {
         }
         var seen = Set<Int>()
         var result: [String] = []
-        for match in found where !seen.contains(match.skill) {
-            if ambiguous[match.skill] && !inTechnologyContext(match, among: found, bytes: bytes) { continue }
+        for (position, match) in found.enumerated() where !seen.contains(match.skill) {
+            if ambiguous[match.skill] && !safe.contains(position) && !inTechnologyContext(match, among: found, bytes: bytes) {
+                continue
+            }
             seen.insert(match.skill)
             result.append(names[match.skill])
         }

@@ -98,23 +98,30 @@ public enum TitleNormaliser {
     }
 
     /// The level the title's markers state, strongest first.
+    ///
+    /// Order: intern; executive (director, head of, VP, chief); lead (staff, principal, lead,
+    /// distinguished, architect); senior; entry; then "manager" as lead when nothing else is
+    /// said ("Senior Product Manager" is senior); then mid for "II".
     static func level(of words: [String]) -> Level? {
-        let set = Set(words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
+        var set = Set(words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
         let joined = " " + words.joined(separator: " ") + " "
+        // "Lead generation" is sales work, not a seniority.
+        if joined.contains(" lead generation ") { set.remove("lead") }
         if !set.isDisjoint(with: ["intern", "internship", "stagiaire", "praktikant", "werkstudent", "co-op", "stage"])
         { return .intern }
         if !set.isDisjoint(with: ["director", "vp", "svp", "evp", "chief", "cto", "cdo", "cio", "ceo", "cfo", "coo",
-            "cso", "ciso", "cpo", "president", "directeur", "directrice", "direktor", "head"])
-            || joined.contains(" vice president ")
+            "cso", "ciso", "cpo", "president", "directeur", "directrice", "direktor"])
+            || joined.contains(" vice president ") || joined.contains(" head of ") || joined.hasPrefix(" head ")
         { return .executive }
-        if !set.isDisjoint(with: ["staff", "principal", "lead", "distinguished", "architect", "fellow", "manager",
-            "architecte", "leiter", "iv", "v"])
+        if !set.isDisjoint(with: ["staff", "principal", "lead", "distinguished", "architect", "fellow", "architecte",
+            "leiter", "iv", "v"])
         { return .lead }
         if !set.isDisjoint(with: ["senior", "sr", "iii", "expert", "confirmé", "confirmée", "sénior"]) { return .senior }
         if !set.isDisjoint(with: ["junior", "jr", "associate", "graduate", "entry", "i", "trainee", "apprentice",
             "débutant", "einsteiger"])
             || joined.contains(" new grad ") || joined.contains(" entry level ") || joined.contains(" entry-level ")
         { return .entry }
+        if set.contains("manager") { return .lead }
         if set.contains("ii") || set.contains("mid") || joined.contains(" mid-level ") { return .mid }
         return nil
     }
@@ -161,9 +168,12 @@ public enum TitleNormaliser {
             "mle": "Machine Learning Engineer", "ds": "Data Scientist", "mgr": "Manager", "dev": "Developer",
         ]
         var output: [String] = []
-        for word in words {
+        for (index, word) in words.enumerated() {
             let lower = word.lowercased()
-            if markers.contains(lower) { continue }
+            // "Lead" names the job at the end ("Team Lead") and in "Lead Generation".
+            let isJobNoun = lower == "lead"
+                && (index == words.count - 1 || words[index + 1].lowercased() == "generation")
+            if markers.contains(lower) && !isJobNoun { continue }
             if let expansion = expansions[lower] { output.append(expansion); continue }
             output.append(word)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell of a report: text is quoted and guarded; numbers are written plainly.
 public enum CSVCell: Sendable, Equatable {
     case text(String)
@@ -65,6 +67,8 @@ public struct CSVTable: Sendable {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
+        // Beyond 2^63 the integer path would trap; such figures are not money, but print them.
+        guard scaled < 9e18 else { return String(format: "%.0f", value) }
         let digits = String(Int64(scaled))
         let padded = digits.count > decimals ? digits : String(repeating: "0", count: decimals + 1 - digits.count) + digits
         let integerPart = padded.dropLast(decimals)

@@ -15,8 +15,11 @@ struct RunCommand: AsyncParsableCommand {
         await withExitStatus {
             let config = try common.loadConfig()
             let logger = common.makeLogger()
-            let pipeline = Pipeline(config: config, databasePath: config.database, reportsDirectory: reports, logger: logger)
+            var pipeline = Pipeline(config: config, databasePath: config.database, reportsDirectory: reports, logger: logger)
+            let progress = ProgressLine()
+            if progress.isTerminal { pipeline.onProgress = { progress.show($0) } }
             let summary = try await pipeline.run()
+            progress.finish()
             print(Self.describe(summary, database: pipeline.databasePath, reports: pipeline.reportsDirectory.path))
             return summary.failures.isEmpty ? .ok : .someFailed
         }
@@ -24,8 +27,9 @@ struct RunCommand: AsyncParsableCommand {
 
     static func describe(_ summary: RunSummary, database: String, reports: String) -> String {
         var lines = [
-            "run \(summary.runID): \(summary.listingPages) listing pages, \(summary.postingPages) posting pages fetched in "
-                + String(format: "%.1f s", summary.seconds),
+            "run \(summary.runID) in " + String(format: "%.1f s", summary.seconds) + ": \(summary.listingPages) listing pages, "
+                + "\(summary.postingPages) posting pages fetched, \(summary.unchanged) unchanged (304 or same page), "
+                + "\(summary.skippedByRobots) skipped by robots.txt",
             "postings: \(summary.postingsSeen) seen, \(summary.postingsNew) new, \(summary.postingsUpdated) updated; "
                 + "\(summary.storedPostings) stored in \(database)",
         ]

@@ -1,0 +1,124 @@
+import Foundation
+import JobAnalyze
+import JobModel
+import JobReport
+import Testing
+
+private func posting(_ level: Level, _ industry: Industry, _ pay: Double, skills: [String] = []) -> Posting {
+    Posting(
+        title: "Data Scientist", canonicalTitle: "Data Scientist", level: level, industry: industry,
+        salary: Salary(
+            stated: StatedPay(min: pay, max: pay, currency: "USD", period: .year), annualMinUSD: pay,
+            annualMaxUSD: pay, source: .jsonld),
+        skills: skills, fingerprint: "\(level)-\(industry)-\(pay)")
+}
+
+/// Senior finance pays below the senior median, so its premium is negative.
+let market = MarketAnalysis(
+    postings: [
+        posting(.senior, .finance, 100_000, skills: ["SQL"]), posting(.senior, .finance, 120_000),
+        posting(.senior, .technology, 160_000, skills: ["Python"]), posting(.senior, .technology, 180_000),
+        posting(.mid, .finance, 90_000, skills: ["SQL", "Python"]),
+    ], minSample: 1)
+
+struct ReportTablesTests {
+    @Test
+    func keepsTheDocumentedColumnOrder() {
+        #expect(ReportTables.bandColumns == [
+            "level", "industry", "postings", "with_salary", "p10", "p25", "median", "p75", "p90", "mean", "min", "max",
+            "median_range_min", "median_range_max", "currency", "suppressed",
+        ])
+        #expect(ReportTables.bands(market.bandsByLevel(), currency: "USD").header == ReportTables.bandColumns)
+        #expect(ReportTables.skills(market.skills(byLevel: true), groupColumn: "level").header == [
+            "level", "skill", "category", "postings", "group_postings", "share", "with_salary", "median_salary",
+        ])
+        #expect(ReportTables.skills(market.skills(byLevel: false), groupColumn: "industry").header.first == "industry")
+        #expect(ReportTables.titles(market.titles()).header == [
+            "canonical_title", "level", "postings", "with_salary", "median",
+        ])
+        #expect(ReportTables.premiums(market.industryPremiums()).header == [
+            "level", "industry", "with_salary", "median", "all_industries_median", "premium_pct", "suppressed",
+        ])
+        #expect(ReportTables.referenceBands(market.referenceBands()).header == [
+            "level", "published_low", "published_high", "with_salary", "p25", "median", "p75", "position",
+        ])
+    }
+
+    @Test
+    func writesANegativePremiumAsANumber() throws {
+        let table = ReportTables.premiums(market.industryPremiums())
+        let records = try RFC4180Reader.records(table.rendered())
+        let row = try #require(records.first { $0[0] == "senior" && $0[1] == "finance" })
+        // Median 110k against 140k: (110 − 140) / 140 × 100 = −21.43 %, to one decimal.
+        #expect(row == ["senior", "finance", "2", "110000", "140000", "-21.4", "false"])
+    }
+
+    @Test
+    func writesBandsWithCurrencyAndFlags() throws {
+        let records = try RFC4180Reader.records(ReportTables.bands(market.bandsByLevel(), currency: "EUR").rendered())
+        #expect(records.count == 4)
+        #expect(records[1][0] == "mid")
+        #expect(records[3][0] == "all")
+        #expect(records.dropFirst().allSatisfy { $0[14] == "EUR" && $0[15] == "false" })
+        let senior = try #require(records.first { $0[0] == "senior" })
+        #expect(senior[2] == "4")
+        #expect(senior[6] == "140000")
+        #expect(senior[9] == "140000")
+    }
+
+    @Test
+    func leavesSuppressedFiguresEmpty() throws {
+        let sparse = MarketAnalysis(postings: market.postings, minSample: 5)
+        let records = try RFC4180Reader.records(ReportTables.bands(sparse.bandsByLevel(), currency: "USD").rendered())
+        let senior = try #require(records.first { $0[0] == "senior" })
+        #expect(senior[3] == "4")
+        #expect(senior[4...13].allSatisfy { $0.isEmpty })
+        #expect(senior[15] == "true")
+        let all = try #require(records.last)
+        #expect(all[0] == "all")
+        #expect(all[15] == "false")
+    }
+}
+
+struct ReportWriterTests {
+    static let files = [
+        "salary_by_level_industry.csv", "salary_by_level.csv", "salary_by_industry.csv", "skills_by_level.csv",
+        "skills_by_industry.csv", "titles.csv", "industry_comparison.csv", "reference_bands.csv",
+    ]
+
+    @Test
+    func writesEveryReport() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jobreport-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = root.appendingPathComponent("reports/2026-11")
+        let writer = ReportWriter(directory: directory)
+
+        let written = try writer.write(market, skillCategories: ["SQL": "language"])
+        #expect(written.map(\.lastPathComponent) == Self.files)
+        let listed = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(listed == Self.files.sorted())
+
+        let tables = Dictionary(uniqueKeysWithValues: writer.tables(for: market, skillCategories: [:]))
+        for url in written {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let records = try RFC4180Reader.records(text)
+            let header = try #require(tables[url.lastPathComponent]?.header)
+            #expect(records.first == header, "\(url.lastPathComponent)")
+            #expect(records.count > 1, "\(url.lastPathComponent) has no rows")
+        }
+        let skills = try RFC4180Reader.records(String(contentsOf: directory.appendingPathComponent("skills_by_level.csv"), encoding: .utf8))
+        #expect(skills.contains { $0[1] == "SQL" && $0[2] == "language" })
+    }
+
+    @Test
+    func replacesReportsOnASecondWrite() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jobreport-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let writer = ReportWriter(directory: directory, currency: "USD")
+        try writer.write(MarketAnalysis(postings: [posting(.mid, .retail, 1)], minSample: 1))
+        try writer.write(market)
+        let text = try String(contentsOf: directory.appendingPathComponent("salary_by_industry.csv"), encoding: .utf8)
+        #expect(!text.contains("retail"))
+        #expect(try RFC4180Reader.records(text).count == 4)
+    }
+}
