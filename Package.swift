@@ -80,7 +80,9 @@ let package = Package(
             name: "JobNormaliseTests", dependencies: ["JobNormalise", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(name: "JobAnalyzeTests", dependencies: ["JobAnalyze", "JobModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobReportTests", dependencies: ["JobReport", "JobAnalyze"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobReportTests", dependencies: ["JobReport", "JobAnalyze", "JobModel", "JobTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "JobPipelineTests",
             dependencies: ["JobPipeline", "JobModel", "JobStore", "JobTestSupport"],

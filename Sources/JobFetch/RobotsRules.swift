@@ -27,7 +27,8 @@ public struct RobotsRules: Sendable, Equatable {
         self.crawlDelay = crawlDelay
     }
 
-    /// Parses robots.txt text and keeps the group that applies to `userAgent` (the product token, e.g. "jobmarket" from "jobmarket/1.0 (+https://…)").
+    /// Parses robots.txt text and keeps the group that applies to `userAgent` (the product token, e.g.
+    /// "jobmarket" from "jobmarket/1.0 (+https://…)").
     ///
     /// - Parameters:
     ///   - text: The body of robots.txt. Only the first 500 KiB are read; the line cut by that limit is dropped.

@@ -78,24 +78,35 @@ final class Transfer {
             let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
             let length = size * count
             guard let data else { return length }
-            let line = data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-                String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+            data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                transfer.receivedHeaderLine(UnsafeBufferPointer(start: bytes, count: length))
             }
-            transfer.receivedHeaderLine(line)
             return length
         }
     }
 
     /// Keeps the headers of the last response only: a redirect's headers are dropped.
-    private func receivedHeaderLine(_ line: String) {
-        if line.hasPrefix("HTTP/") {
+    /// Parses the raw line without Foundation: this runs for every header of every page.
+    private func receivedHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.starts(with: [0x48, 0x54, 0x54, 0x50, 0x2F]) {  // "HTTP/"
             headers = [:]
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let colon = bytes.firstIndex(of: 0x3A) else { return }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
+            while upper > lower && [0x20, 0x09, 0x0D, 0x0A].contains(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed(0..<colon)]), as: UTF8.self).lowercased()
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed((colon + 1)..<bytes.count)]), as: UTF8.self)
         headers[name] = value
+        // Knowing the size ahead saves growing the body buffer while it arrives.
+        if name == "content-length", let length = Int(value), length > 0, length <= maxBytes {
+            body.reserveCapacity(length)
+        }
     }
 
     /// The outcome, once libcurl reports the transfer done with `code`.

@@ -69,7 +69,8 @@ struct RobotsRulesTests {
                 Allow: /example/page/
                 Disallow: /example/page/disallowed.gif
                 """,
-            userAgent: "foobot")
+            userAgent: "foobot"
+        )
         #expect(rules.allows("/example/page/"))
         #expect(rules.allows("/example/page/allowed.gif"))
         #expect(!rules.allows("/example/page/disallowed.gif"))
@@ -217,7 +218,9 @@ struct RobotsRulesTests {
     @Test
     func fallsBackToTheStarGroup() {
         let rules = RobotsRules(
-            parsing: "User-agent: googlebot\nDisallow: /\n\nUser-agent: *\nDisallow: /search\n", userAgent: "jobmarket")
+            parsing: "User-agent: googlebot\nDisallow: /\n\nUser-agent: *\nDisallow: /search\n",
+            userAgent: "jobmarket"
+        )
         #expect(rules.allows("/jobs"))
         #expect(!rules.allows("/search?q=swift"))
     }
@@ -254,7 +257,8 @@ struct RobotsRulesTests {
     func mergesEveryStarGroup() {
         let rules = RobotsRules(
             parsing: "User-agent: *\nDisallow: /a\nUser-agent: other\nDisallow: /b\nUser-agent: *\nDisallow: /c",
-            userAgent: "jobmarket")
+            userAgent: "jobmarket"
+        )
         #expect(!rules.allows("/a"))
         #expect(rules.allows("/b"))
         #expect(!rules.allows("/c"))
@@ -286,13 +290,17 @@ struct RobotsRulesTests {
         #expect(rules.allows("/b"))
     }
 
-    @Test(arguments: ["jobmarket", "JobMarket", "JOBMARKET", "jobmarket/1.0", "Jobmarket/2.3 (+https://x)", " jobmarket "])
+    @Test(arguments: [
+        "jobmarket", "JobMarket", "JOBMARKET", "jobmarket/1.0", "Jobmarket/2.3 (+https://x)", " jobmarket ",
+    ])
     func matchesTheRobotsTokenCaseInsensitively(_ token: String) {
         let rules = RobotsRules(parsing: "User-agent: \(token)\nDisallow: /secret", userAgent: "jobmarket")
         #expect(!rules.allows("/secret"))
     }
 
-    @Test(arguments: ["jobmarket/1.0 (+https://x)", "JobMarket/1.0", "jobmarket (+https://x)", "jobmarket", "  jobmarket/1.0"])
+    @Test(arguments: [
+        "jobmarket/1.0 (+https://x)", "JobMarket/1.0", "jobmarket (+https://x)", "jobmarket", "  jobmarket/1.0",
+    ])
     func extractsTheProductTokenFromTheUserAgentString(_ userAgent: String) {
         let rules = RobotsRules(parsing: "User-agent: jobmarket\nDisallow: /secret", userAgent: userAgent)
         #expect(!rules.allows("/secret"))
@@ -377,7 +385,10 @@ struct RobotsRulesTests {
 
     @Test
     func skipsALeadingByteOrderMark() {
-        let rules = RobotsRules(parsing: "\u{FEFF}User-agent: jobmarket\r\nDisallow: /private\r\n", userAgent: "jobmarket")
+        let rules = RobotsRules(
+            parsing: "\u{FEFF}User-agent: jobmarket\r\nDisallow: /private\r\n",
+            userAgent: "jobmarket"
+        )
         #expect(!rules.allows("/private"))
     }
 
@@ -393,25 +404,35 @@ struct RobotsRulesTests {
     func survivesBinaryJunk(_ seed: Int) {
         // A small linear congruential generator keeps the junk reproducible.
         var state = UInt64(seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        var bytes: [UInt8] = []
-        for _ in 0..<20_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            bytes.append(UInt8(truncatingIfNeeded: state >> 33))
+        func junk(_ count: Int) -> [UInt8] {
+            (0..<count).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 33)
+            }
         }
-        // Sprinkle field names so the junk reaches the rule parser too.
-        let junk = String(decoding: bytes, as: UTF8.self)
-        let text = "User-agent: *\n\(junk)\nDisallow: %\nAllow: *$*\nDisallow: \u{0}*\u{0}$\nCrawl-delay: \(junk.prefix(5))\n\(junk)"
-        let rules = RobotsRules(parsing: text, userAgent: junk)
-        _ = rules.allows(junk)
-        _ = rules.allows("/jobs")
+        // Field names before the junk carry it into the agent, rule and delay parsers too.
+        let fields = ["User-agent: ", "Allow: ", "Disallow: ", "Crawl-delay: ", "", "User-agent: *\n"]
+        var bytes: [UInt8] = []
+        for index in 0..<600 {
+            bytes += Array(fields[index % fields.count].utf8) + junk(index % 50) + [0x0A]
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let userAgent = String(decoding: junk(30), as: UTF8.self)
+        let rules = RobotsRules(parsing: text, userAgent: userAgent)
+        for _ in 0..<200 {
+            _ = rules.allows(String(decoding: junk(20), as: UTF8.self))
+        }
         _ = rules.allows("%")
-        _ = rules.allows("%4")
-        _ = rules.crawlDelay
+        _ = rules.allows("/%4")
+        #expect(rules.allows("/robots.txt"))
+        if let delay = rules.crawlDelay { #expect(delay >= 0 && delay.isFinite) }
     }
 
     @Test
     func readsAFileWithOnlyDegenerateLines() {
-        for text in ["", "\u{FEFF}", "\r\n\r\n", "#", ":", "User-agent:", "Disallow:", "\u{0}\u{0}\u{0}", "\u{FEFF}\u{FEFF}"] {
+        for text in [
+            "", "\u{FEFF}", "\r\n\r\n", "#", ":", "User-agent:", "Disallow:", "\u{0}\u{0}\u{0}", "\u{FEFF}\u{FEFF}",
+        ] {
             #expect(RobotsRules(parsing: text, userAgent: "jobmarket") == RobotsRules.allowAll)
         }
     }
@@ -459,7 +480,8 @@ struct RobotsRulesTests {
         let compact = RobotsRules(parsing: "User-agent: *\nDisallow: /a\nAllow: /a/b", userAgent: "jobmarket")
         let verbose = RobotsRules(
             parsing: "# hi\r\nuser-agent:   *  \r\n\r\nallow: /a/b # ok\r\ndisallow: /a\r\nsitemap: /s.xml",
-            userAgent: "jobmarket/1.0")
+            userAgent: "jobmarket/1.0"
+        )
         #expect(compact == verbose)
         #expect(compact != RobotsRules.allowAll)
         #expect(RobotsRules(parsing: "User-agent: *\nDisallow: /", userAgent: "x") == RobotsRules.disallowAll)

@@ -34,7 +34,7 @@ struct PipelineEndToEndTests {
 
     func report(_ name: String) throws -> [[String: String]] {
         let text = try String(contentsOf: directory.appendingPathComponent("reports/\(name)"), encoding: .utf8)
-        return try StrictCSV.rows(text)
+        return try RFC4180Reader.rows(text)
     }
 
     @Test

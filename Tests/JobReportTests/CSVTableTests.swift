@@ -1,4 +1,5 @@
 import JobReport
+import JobTestSupport
 import Testing
 
 /// The text of each cell of a one-column table, read back with the strict reader.

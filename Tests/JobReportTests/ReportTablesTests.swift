@@ -2,6 +2,7 @@ import Foundation
 import JobAnalyze
 import JobModel
 import JobReport
+import JobTestSupport
 import Testing
 
 private func posting(_ level: Level, _ industry: Industry, _ pay: Double, skills: [String] = []) -> Posting {
