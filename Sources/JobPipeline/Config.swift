@@ -53,10 +53,27 @@ public struct Config: Sendable {
     public var fetch = Fetch()
     public var sources: [Source] = []
     public var analysis = Analysis()
+    /// A posting missed by this many complete runs in a row is marked closed.
+    public var closeAfterRuns = 2
     /// Skills added to the bundled taxonomy.
     public var extraSkills: [Skill] = []
     /// The file the configuration was read from, if any.
     public var file: String?
 
     public init() {}
+}
+
+extension Config {
+    /// A fingerprint of the settings that shape a run, kept in the run ledger.
+    public var hash: String {
+        let sourcesText = sources.map { source in
+            [source.name, source.company ?? "", source.industry?.rawValue ?? "", source.country ?? "",
+                source.startURLs.joined(separator: " "), source.postingLinks, source.nextPage ?? "", String(source.maxPages),
+                source.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")]
+                .joined(separator: "|")
+        }
+        return Fingerprint.of(
+            [database, reports, String(analysis.minSample), analysis.currency, String(closeAfterRuns)] + sourcesText
+                + extraSkills.map(\.name))
+    }
 }

@@ -29,10 +29,11 @@ public enum ConfigLoader {
         config.file = file
         guard let root else { return config }
         let reader = NodeReader(file: file)
-        let top = try reader.mapping(root, at: "", allowed: ["database", "reports", "fetch", "sources", "analysis", "skills"])
+        let top = try reader.mapping(root, at: "", allowed: ["database", "reports", "fetch", "sources", "analysis", "skills", "close_after_runs"])
         if let node = top["database"] { config.database = try reader.string(node, at: "database") }
         if let node = top["reports"] { config.reports = try reader.string(node, at: "reports") }
         if let node = top["fetch"] { config.fetch = try fetch(node, reader) }
+        if let node = top["close_after_runs"] { config.closeAfterRuns = try reader.int(node, at: "close_after_runs", min: 1) }
         if let node = top["sources"] {
             config.sources = try reader.sequence(node, at: "sources").enumerated().map { index, item throws(ConfigError) in
                 try source(item, at: "sources[\(index)]", reader)

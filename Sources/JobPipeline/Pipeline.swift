@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let store = try PostingStore(path: databasePath)
         var summary = RunSummary()
-        summary.runID = try store.beginRun(at: Timestamp.now(), configHash: nil)
+        summary.runID = try store.beginRun(at: Timestamp.now(), configHash: config.hash)
         let fetcher = Fetcher(
             options: FetchOptions(
                 userAgent: config.fetch.userAgent, concurrency: config.fetch.concurrency,
@@ -80,6 +80,10 @@ public struct Pipeline: Sendable {
             matcher: SkillMatcher(taxonomy: SkillTaxonomy.bundled.adding(config.extraSkills)),
             rates: config.analysis.rates)
         var runStatus = "failed"
+        // Sources whose listing pages were all read, and postings whose page failed for a reason
+        // that does not show them gone: what closing may and may not conclude from this run.
+        var completeSources: [String] = []
+        var unsure: [String] = []
         defer {
             var counts = RunCounts()
             counts.pagesFetched = summary.listingPages + summary.postingPages + summary.unchanged
@@ -87,7 +91,13 @@ public struct Pipeline: Sendable {
             counts.postingsSeen = summary.postingsSeen
             counts.postingsNew = summary.postingsNew
             counts.postingsUpdated = summary.postingsUpdated
-            try? store.finishRun(summary.runID, at: Timestamp.now(), status: runStatus, counts: counts)
+            do {
+                try store.finishRun(
+                    summary.runID, at: Timestamp.now(), status: runStatus, counts: counts,
+                    completeSources: completeSources, unsure: unsure, closeAfterRuns: config.closeAfterRuns)
+            } catch {
+                logger.error("cannot record the end of the run", metadata: ["error": "\(error)"])
+            }
         }
 
         var seenPostings = Set<String>()
@@ -109,6 +119,7 @@ public struct Pipeline: Sendable {
             summary.failures += listing.failures
             summary.skippedByRobots += listing.skippedByRobots.count
             batch.fetches += listing.fetches
+            if listing.failures.isEmpty && listing.skippedByRobots.isEmpty { completeSources.append(source.name) }
             // A URL linked from two sources is fetched once per run.
             let urls = listing.postingURLs.filter { seenURLs.insert($0).inserted }
             logger.info(
@@ -148,8 +159,9 @@ public struct Pipeline: Sendable {
                         summary.skippedByRobots += 1
                         batch.fetches.append(
                             FetchRecord(kind: "posting", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
-                    case let .failed(failure, fetch):
+                    case let .failed(failure, fetch, known):
                         failed += 1
+                        if let known, !["http_404", "http_410", "no_posting"].contains(failure.reason) { unsure.append(known) }
                         summary.failures.append(failure)
                         batch.fetches.append(fetch)
                         logger.warning(
@@ -187,8 +199,11 @@ public struct Pipeline: Sendable {
 
 /// Writes the reports from what the database holds.
 public enum Reporting {
-    public static func write(store: PostingStore, config: Config, to directory: URL) throws -> [URL] {
-        let postings = try store.postings().map(\.posting)
+    /// Writes every report over the selected postings (by default those still open).
+    public static func write(
+        store: PostingStore, config: Config, to directory: URL, selection: PostingStore.Selection = .open
+    ) throws -> [URL] {
+        let postings = try store.postings(selection).map(\.posting)
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
         let analysis = MarketAnalysis(postings: postings, minSample: config.analysis.minSample)

@@ -19,7 +19,8 @@ struct PostingWork: Sendable {
         case stored(Posting, PageRecord, FetchRecord)
         case unchanged(fingerprint: String, PageRecord, FetchRecord)
         case skipped(url: String)
-        case failed(PageFailure, FetchRecord)
+        /// `known` is the posting the page held last time, if any.
+        case failed(PageFailure, FetchRecord, known: String?)
     }
 
     func process(_ url: String) async -> Outcome {
@@ -36,7 +37,9 @@ struct PostingWork: Sendable {
         case let .fetched(outcome): fetched = outcome
         }
         if let (reason, detail) = fetched.failureReason(notModifiedIsFine: known?.fingerprint != nil) {
-            return .failed(PageFailure(url: url, reason: reason, detail: detail), fetched.record(kind: "posting", url: url, outcome: "failed:" + reason))
+            return .failed(
+                PageFailure(url: url, reason: reason, detail: detail),
+                fetched.record(kind: "posting", url: url, outcome: "failed:" + reason), known: known?.fingerprint)
         }
         let response = try! fetched.result.get()
         if response.status == 304, let fingerprint = known?.fingerprint {
@@ -63,7 +66,7 @@ struct PostingWork: Sendable {
             let reason = error == .noPosting ? "no_posting" : "unparsable"
             return .failed(
                 PageFailure(url: url, reason: reason, detail: error.description),
-                fetched.record(kind: "posting", url: url, outcome: "failed:" + reason))
+                fetched.record(kind: "posting", url: url, outcome: "failed:" + reason), known: known?.fingerprint)
         }
     }
 }

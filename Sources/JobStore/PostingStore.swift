@@ -36,8 +36,12 @@ public final class PostingStore: Sendable {
     }
 
     /// Records the start of a run and returns its id.
+    ///
+    /// Call it while holding the run lock: a run still marked `running` then belongs to a process
+    /// that died, and is marked `interrupted`.
     public func beginRun(at date: String, configHash: String?) throws(StoreError) -> Int64 {
         try write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             try db.execute(
                 sql: "INSERT INTO runs (started_at, status, config_hash) VALUES (?, 'running', ?)",
                 arguments: [date, configHash])
@@ -45,8 +49,17 @@ public final class PostingStore: Sendable {
         }
     }
 
-    /// Records the end of a run with its status (`ok`, `partial`, `failed`) and counts.
-    public func finishRun(_ id: Int64, at date: String, status: String, counts: RunCounts) throws(StoreError) {
+    /// Records the end of a run with its status (`ok`, `partial`, `failed`) and counts, and closes
+    /// what it shows to be gone.
+    ///
+    /// A run that did not fail counts as a miss for each open posting of a source whose listing
+    /// pages were all read (`completeSources`) and that the run did not see, except postings
+    /// whose page failed for a reason that proves nothing (`unsure`: timeouts, 5xx). A posting
+    /// missed by `closeAfterRuns` such runs in a row is closed. A failed run closes nothing.
+    public func finishRun(
+        _ id: Int64, at date: String, status: String, counts: RunCounts, completeSources: [String] = [],
+        unsure: [String] = [], closeAfterRuns: Int = 2
+    ) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -57,6 +70,24 @@ public final class PostingStore: Sendable {
                     date, status, counts.pagesFetched, counts.pagesFailed, counts.postingsSeen, counts.postingsNew,
                     counts.postingsUpdated, id,
                 ])
+            guard status != "failed" else { return }
+            let unsureSet = Set(unsure)
+            let missed = try db.cachedStatement(
+                sql: """
+                    UPDATE postings SET missed_runs = missed_runs + 1
+                    WHERE source = ? AND last_run < ? AND closed_at IS NULL AND fingerprint = ?
+                    """)
+            for source in completeSources {
+                let candidates = try String.fetchAll(
+                    db, sql: "SELECT fingerprint FROM postings WHERE source = ? AND last_run < ? AND closed_at IS NULL",
+                    arguments: [source, id])
+                for fingerprint in candidates where !unsureSet.contains(fingerprint) {
+                    try missed.execute(arguments: [source, id, fingerprint])
+                }
+            }
+            try db.execute(
+                sql: "UPDATE postings SET closed_at = ? WHERE closed_at IS NULL AND missed_runs >= ?",
+                arguments: [date, max(1, closeAfterRuns)])
         }
     }
 
@@ -84,14 +115,40 @@ public final class PostingStore: Sendable {
             let clearSkills = try db.cachedStatement(sql: "DELETE FROM posting_skills WHERE fingerprint = ?")
             let addSkill = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO posting_skills (fingerprint, skill) VALUES (?, ?)")
+            let previousSalary = try db.cachedStatement(
+                sql: """
+                    SELECT salary_min, salary_max, salary_currency, salary_period, annual_min_usd, annual_max_usd
+                    FROM postings WHERE fingerprint = ?
+                    """)
+            let keepSalary = try db.cachedStatement(
+                sql: """
+                    INSERT INTO salary_history (fingerprint, run_id, replaced_at, salary_min, salary_max,
+                        salary_currency, salary_period, annual_min_usd, annual_max_usd)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for (posting, source) in batch.postings {
-                if try Bool.fetchOne(exists, arguments: [posting.fingerprint]) == nil { new += 1 }
+                if try Bool.fetchOne(exists, arguments: [posting.fingerprint]) == nil {
+                    new += 1
+                } else if let old = try Row.fetchOne(previousSalary, arguments: [posting.fingerprint]) {
+                    // A changed salary replaces the stored one; the old value is kept in salary_history.
+                    let stated = posting.salary?.stated
+                    let changed = (old["salary_min"] as Double?) != stated?.min
+                        || (old["salary_max"] as Double?) != stated?.max
+                        || (old["salary_currency"] as String?) != stated?.currency
+                        || (old["salary_period"] as String?) != stated?.period.rawValue
+                    if changed {
+                        try keepSalary.execute(arguments: [
+                            posting.fingerprint, run, date, old["salary_min"], old["salary_max"], old["salary_currency"],
+                            old["salary_period"], old["annual_min_usd"], old["annual_max_usd"],
+                        ])
+                    }
+                }
                 try upsert.execute(arguments: PostingRow.arguments(posting, source: source, run: run, date: date))
                 try clearSkills.execute(arguments: [posting.fingerprint])
                 for skill in posting.skills { try addSkill.execute(arguments: [posting.fingerprint, skill]) }
             }
             let touch = try db.cachedStatement(
-                sql: "UPDATE postings SET last_seen = ?, last_run = ?, closed_at = NULL WHERE fingerprint = ?")
+                sql: "UPDATE postings SET last_seen = ?, last_run = ?, closed_at = NULL, missed_runs = 0 WHERE fingerprint = ?")
             var seen = 0
             for fingerprint in batch.unchanged {
                 try touch.execute(arguments: [date, run, fingerprint])
@@ -128,11 +185,85 @@ public final class PostingStore: Sendable {
         }
     }
 
-    /// Every stored posting, oldest first.
-    public func postings() throws(StoreError) -> [StoredPosting] {
+    /// Which postings a report or an export covers.
+    public enum Selection: Sendable, Equatable {
+        /// Postings not closed: open as of the last run that ended normally.
+        case open
+        /// Postings last seen on or after a day (`YYYY-MM-DD`), open or closed.
+        case seenSince(String)
+        case all
+    }
+
+    /// Stored postings, oldest first.
+    public func postings(_ selection: Selection = .all) throws(StoreError) -> [StoredPosting] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM postings ORDER BY first_seen, fingerprint").map(PostingRow.decode)
+            let (condition, arguments): (String, StatementArguments) =
+                switch selection {
+                case .open: ("closed_at IS NULL", [])
+                case let .seenSince(day): ("last_seen >= ?", [day])
+                case .all: ("1", [])
+                }
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM postings WHERE \(condition) ORDER BY first_seen, fingerprint", arguments: arguments
+            ).map(PostingRow.decode)
         }
+    }
+
+    /// The salaries a posting had before its current one, oldest first.
+    public func salaryHistory(of fingerprint: String) throws(StoreError) -> [StatedPay] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM salary_history WHERE fingerprint = ? ORDER BY id", arguments: [fingerprint]
+            ).compactMap { row in
+                guard let currency: String = row["salary_currency"],
+                    let period = PayPeriod(rawValue: row["salary_period"] ?? "")
+                else { return nil }
+                return StatedPay(min: row["salary_min"], max: row["salary_max"], currency: currency, period: period)
+            }
+        }
+    }
+
+    /// One row of the run ledger.
+    public struct RunRow: Sendable, Equatable {
+        public var id: Int64
+        public var startedAt: String
+        public var finishedAt: String?
+        public var status: String
+        public var counts: RunCounts
+    }
+
+    /// The run ledger, newest first.
+    public func runs(limit: Int = 50) throws(StoreError) -> [RunRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                var counts = RunCounts()
+                counts.pagesFetched = row["pages_fetched"]
+                counts.pagesFailed = row["pages_failed"]
+                counts.postingsSeen = row["postings_seen"]
+                counts.postingsNew = row["postings_new"]
+                counts.postingsUpdated = row["postings_updated"]
+                return RunRow(
+                    id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], status: row["status"],
+                    counts: counts)
+            }
+        }
+    }
+
+    /// Deletes fetch records older than `days` days; postings are never pruned.
+    /// - Returns: how many fetch records were deleted.
+    @discardableResult
+    public func pruneFetches(olderThanDays days: Int, now: Date = Date()) throws(StoreError) -> Int {
+        let cutoff = ISO8601DateFormatter().string(from: now.addingTimeInterval(-Double(days) * 86_400))
+        let deleted = try write { db in
+            try db.execute(sql: "DELETE FROM fetches WHERE fetched_at < ?", arguments: [cutoff])
+            return db.changesCount
+        }
+        do {
+            try pool.vacuum()
+        } catch {
+            throw .failed(Self.describe(error))
+        }
+        return deleted
     }
 
     public func postingCount() throws(StoreError) -> Int {

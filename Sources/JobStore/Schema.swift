@@ -87,6 +87,26 @@ enum Schema {
                     CREATE INDEX fetches_run ON fetches(run_id);
                     """)
         }
+        migrator.registerMigration("v3: lifecycle and salary history") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE postings ADD COLUMN missed_runs INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX postings_open ON postings(closed_at, source);
+                    CREATE TABLE salary_history (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        fingerprint TEXT NOT NULL REFERENCES postings(fingerprint) ON DELETE CASCADE,
+                        run_id INTEGER NOT NULL REFERENCES runs(id),
+                        replaced_at TEXT NOT NULL,
+                        salary_min REAL,
+                        salary_max REAL,
+                        salary_currency TEXT,
+                        salary_period TEXT,
+                        annual_min_usd REAL,
+                        annual_max_usd REAL
+                    );
+                    CREATE INDEX salary_history_posting ON salary_history(fingerprint);
+                    """)
+        }
         return migrator
     }
 }

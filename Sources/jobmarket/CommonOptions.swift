@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobPipeline
+import JobStore
 import Logging
 
 /// `--config` and `--db`, taken by every command.
@@ -73,7 +74,14 @@ func withExitStatus(_ body: () async throws -> ExitStatus) async -> Never {
     } catch let failure as CommandFailure {
         failure.exit()
     } catch let failure as RunLock.Failure {
-        CommandFailure(message: failure.description, status: .locked).exit()
+        if case .held = failure {
+            CommandFailure(message: failure.description, status: .locked).exit()
+        }
+        CommandFailure(message: failure.description, status: .usage).exit()
+    } catch let failure as StoreError {
+        // A database that cannot be opened is bad input, like a bad config: nothing was written.
+        if case .cannotOpen = failure { CommandFailure(message: failure.description, status: .usage).exit() }
+        CommandFailure(message: failure.description, status: .someFailed).exit()
     } catch {
         CommandFailure(message: "\(error)", status: .someFailed).exit()
     }

@@ -26,10 +26,12 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only postings of this industry.")
     var industry: Industry?
 
+    @OptionGroup var selection: SelectionOptions
+
     func run() async throws {
         await withExitStatus {
             let config = try common.loadConfig()
-            var postings = try openExisting(config.database).postings().map(\.posting)
+            var postings = try openExisting(config.database).postings(selection.selection(default: .open)).map(\.posting)
             if let level { postings = postings.filter { $0.level == level } }
             if let industry { postings = postings.filter { $0.industry == industry } }
             let analysis = MarketAnalysis(postings: postings, minSample: config.analysis.minSample)

@@ -19,16 +19,19 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "jsonl or csv.")
     var format: Format = .jsonl
 
+    @OptionGroup var selection: SelectionOptions
+
     func run() async throws {
         await withExitStatus {
             let config = try common.loadConfig()
-            let stored = try openExisting(config.database).postings()
+            let stored = try openExisting(config.database).postings(selection.selection(default: .all))
             switch format {
             case .jsonl:
                 for item in stored {
                     let object = PostingJSON.object(file: nil, posting: item.posting).dropFirst() + [
                         ("fingerprint", .string(item.posting.fingerprint)), ("source", .string(item.source)),
                         ("first_seen", .string(item.firstSeen)), ("last_seen", .string(item.lastSeen)),
+                        ("closed_at", .string(item.closedAt)),
                     ]
                     print(JSONValue.object(Array(object)).rendered())
                 }

@@ -12,12 +12,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for the CSV reports; overrides the config's `reports`.")
     var reports: String?
 
+    @OptionGroup var selection: SelectionOptions
+
     func run() async throws {
         await withExitStatus {
             let config = try common.loadConfig()
             let store = try openExisting(config.database)
             let directory = URL(fileURLWithPath: reports ?? config.reports)
-            let written = try Reporting.write(store: store, config: config, to: directory)
+            let written = try Reporting.write(store: store, config: config, to: directory, selection: selection.selection(default: .open))
             print("reports: \(written.count) files in \(directory.path)")
             return .ok
         }
@@ -33,5 +35,30 @@ func openExisting(_ path: String) throws -> PostingStore {
         return try PostingStore(path: path)
     } catch {
         throw CommandFailure(message: error.description, status: .usage)
+    }
+}
+
+/// `--since DATE` / `--all`: which stored postings a command covers.
+struct SelectionOptions: ParsableArguments {
+    @Option(name: .long, help: "Postings last seen on or after this day (YYYY-MM-DD), open or closed.")
+    var since: String?
+
+    @Flag(name: .long, help: "Every posting ever stored, open or closed.")
+    var all = false
+
+    func validate() throws {
+        if let since {
+            let parts = since.split(separator: "-")
+            guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else {
+                throw ValidationError("--since takes a day as YYYY-MM-DD, not '\(since)'")
+            }
+            if all { throw ValidationError("give either --since or --all, not both") }
+        }
+    }
+
+    func selection(default fallback: PostingStore.Selection) -> PostingStore.Selection {
+        if all { return .all }
+        if let since { return .seenSince(since) }
+        return fallback
     }
 }
