@@ -11,7 +11,8 @@ let package = Package(
     name: "jobmarket",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "jobmarket", targets: ["jobmarket"])
+        .executable(name: "jobmarket", targets: ["jobmarket"]),
+        .executable(name: "jobmarket-bench", targets: ["jobmarket-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,6 +68,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Measurements for Scripts/bench; not part of the tool users run.
+        .executableTarget(
+            name: "jobmarket-bench",
+            dependencies: ["JobModel", "JobStore", "JobAnalyze", "JobReport", "JobNormalise"],
             swiftSettings: swiftSettings
         ),
 

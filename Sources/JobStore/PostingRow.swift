@@ -38,8 +38,31 @@ enum PostingRow {
         return StatementArguments(values)
     }
 
+    /// A JSON array of strings, written by hand: JSONEncoder costs more than the whole upsert.
     static func json(_ list: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(list)) ?? Data("[]".utf8), as: UTF8.self)
+        var output = "["
+        for (index, item) in list.enumerated() {
+            if index > 0 { output += "," }
+            output += "\""
+            for scalar in item.unicodeScalars {
+                switch scalar {
+                case "\"": output += "\\\""
+                case "\\": output += "\\\\"
+                case "\n": output += "\\n"
+                case "\r": output += "\\r"
+                case "\t": output += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        output.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            output += "\""
+        }
+        return output + "]"
     }
 
     static func list(_ text: String?) -> [String] {

@@ -110,7 +110,6 @@ public final class PostingStore: Sendable {
     public func commit(_ batch: RunBatch, run: Int64, at date: String) throws(StoreError) -> (new: Int, updated: Int, seen: Int) {
         try write { db in
             var new = 0
-            let exists = try db.cachedStatement(sql: "SELECT 1 FROM postings WHERE fingerprint = ?")
             let upsert = try db.cachedStatement(sql: PostingRow.upsertSQL)
             let clearSkills = try db.cachedStatement(sql: "DELETE FROM posting_skills WHERE fingerprint = ?")
             let addSkill = try db.cachedStatement(
@@ -127,9 +126,7 @@ public final class PostingStore: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for (posting, source) in batch.postings {
-                if try Bool.fetchOne(exists, arguments: [posting.fingerprint]) == nil {
-                    new += 1
-                } else if let old = try Row.fetchOne(previousSalary, arguments: [posting.fingerprint]) {
+                if let old = try Row.fetchOne(previousSalary, arguments: [posting.fingerprint]) {
                     // A changed salary replaces the stored one; the old value is kept in salary_history.
                     let stated = posting.salary?.stated
                     let changed = (old["salary_min"] as Double?) != stated?.min
@@ -142,6 +139,8 @@ public final class PostingStore: Sendable {
                             old["salary_period"], old["annual_min_usd"], old["annual_max_usd"],
                         ])
                     }
+                } else {
+                    new += 1
                 }
                 try upsert.execute(arguments: PostingRow.arguments(posting, source: source, run: run, date: date))
                 try clearSkills.execute(arguments: [posting.fingerprint])
