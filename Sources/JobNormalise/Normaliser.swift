@@ -37,9 +37,13 @@ public struct Normaliser: Sendable {
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
         let location = raw.location
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
+        // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
+        // one, its content does, so the same posting under two URLs or sources is one posting.
         let fingerprint: String =
             if let identifier = raw.identifier, !identifier.isEmpty {
                 Fingerprint.of(["id", (company ?? defaults.source ?? "").lowercased(), identifier.lowercased()])
+            } else if let urlID = URLJobID.of(url) {
+                Fingerprint.of(["url-id", URLComponents(string: url ?? "")?.host?.lowercased() ?? "", urlID.lowercased()])
             } else {
                 Fingerprint.of([
                     "content", (company ?? "").lowercased(), (title?.canonical ?? "").lowercased(),

@@ -50,8 +50,8 @@ struct CommandLineTests {
     }
 
     /// The export without what differs between two equal runs: timestamps.
-    func exportedPostings(config: URL) throws -> [String] {
-        let result = try CommandRunner.run(["export", "--config", config.path, "--format", "jsonl"], in: directory)
+    func exportedPostings(config: URL) async throws -> [String] {
+        let result = try await CommandRunner.run(["export", "--config", config.path, "--format", "jsonl"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout.split(separator: "\n").map { line in
             var object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -61,52 +61,52 @@ struct CommandLineTests {
     }
 
     @Test
-    func runsAndReportsExitStatusZero() throws {
+    func runsAndReportsExitStatusZero() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         let config = try writeConfig(server: server)
-        let result = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let result = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("69 new"))
-        let runs = try CommandRunner.run(["runs", "--config", config.path], in: directory)
+        let runs = try await CommandRunner.run(["runs", "--config", config.path], in: directory)
         #expect(runs.stdout.contains(" ok "))
     }
 
     @Test
-    func exitsWithThreeWhileAnotherRunHoldsTheDatabase() throws {
+    func exitsWithThreeWhileAnotherRunHoldsTheDatabase() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         let config = try writeConfig(server: server)
         let lock = try RunLock(databasePath: directory.appendingPathComponent("jobs.sqlite").path)
-        let blocked = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let blocked = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(blocked.status == 3)
         #expect(blocked.stderr.contains("pid \(getpid())"))
         withExtendedLifetime(lock) {}
     }
 
     @Test
-    func takesOverTheLockOfAKilledRun() throws {
+    func takesOverTheLockOfAKilledRun() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer(delayMilliseconds: 50)
         let config = try writeConfig(server: server)
         let victim = try CommandRunner.start(["run", "--config", config.path], in: directory)
-        usleep(400_000)
+        try await Task.sleep(nanoseconds: 400_000_000)
         kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        let next = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        try await CommandRunner.exit(of: victim)
+        let next = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(next.status == 0, "\(next.stderr)")
-        let runs = try CommandRunner.run(["runs", "--config", config.path], in: directory)
+        let runs = try await CommandRunner.run(["runs", "--config", config.path], in: directory)
         #expect(runs.stdout.contains("interrupted"))
     }
 
     @Test
-    func aRunKilledAtAnyMomentThenResumedEqualsACleanRun() throws {
+    func aRunKilledAtAnyMomentThenResumedEqualsACleanRun() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer(delayMilliseconds: 15)
         let config = try writeConfig(server: server)
-        let clean = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let clean = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(clean.status == 0, "\(clean.stderr)")
-        let expected = try exportedPostings(config: config)
+        let expected = try await exportedPostings(config: config)
         #expect(expected.count == 69)
 
         // Fixed seed: the same kill moments on every run of the test.
@@ -117,24 +117,24 @@ struct CommandLineTests {
                 try? FileManager.default.removeItem(atPath: directory.appendingPathComponent("jobs.sqlite").path + suffix)
             }
             let victim = try CommandRunner.start(["run", "--config", config.path], in: directory)
-            usleep(useconds_t(20_000 + generator.next() % 600_000))
+            try await Task.sleep(nanoseconds: (20_000 + generator.next() % 600_000) * 1_000)
             kill(victim.processIdentifier, SIGKILL)
-            victim.waitUntilExit()
-            let resumed = try CommandRunner.run(["run", "--config", config.path], in: directory)
+            try await CommandRunner.exit(of: victim)
+            let resumed = try await CommandRunner.run(["run", "--config", config.path], in: directory)
             #expect(resumed.status == 0, "attempt \(attempt): \(resumed.stderr)")
-            #expect(try exportedPostings(config: config) == expected, "attempt \(attempt)")
+            #expect(try await exportedPostings(config: config) == expected, "attempt \(attempt)")
         }
     }
 
     @Test
-    func refusesACorruptDatabaseWithoutWritingToIt() throws {
+    func refusesACorruptDatabaseWithoutWritingToIt() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         let config = try writeConfig(server: server)
         let database = directory.appendingPathComponent("jobs.sqlite")
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         try garbage.write(to: database)
-        let result = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let result = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains(database.path))
         #expect(try Data(contentsOf: database) == garbage)
@@ -146,14 +146,14 @@ struct CommandLineTests {
         ("analysis:\n  min_sample: many\n", "analysis.min_sample"),
         ("close_after_runs: 0\n", "close_after_runs"),
     ])
-    func namesTheFileLineAndKeyOfABadConfig(_ extra: String, _ key: String) throws {
+    func namesTheFileLineAndKeyOfABadConfig(_ extra: String, _ key: String) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         let config = try writeConfig(server: server, extra: extra)
         let lines = try String(contentsOf: config, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let keyName = String(key.split(separator: ".").last!)
         let line = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(keyName + ":") }! + 1
-        let result = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let result = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(config.path):\(line)"), "\(result.stderr)")
         #expect(result.stderr.contains(key))
@@ -161,20 +161,20 @@ struct CommandLineTests {
     }
 
     @Test
-    func refusesAnUnknownIndustry() throws {
+    func refusesAnUnknownIndustry() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         var text = try String(contentsOf: try writeConfig(server: server), encoding: .utf8)
         text = text.replacingOccurrences(of: "industry: technology", with: "industry: fintech-ish")
         let config = directory.appendingPathComponent("bad.yml")
         try Data(text.utf8).write(to: config)
-        let result = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let result = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains("unknown industry 'fintech-ish'"))
     }
 
     @Test
-    func exitsWithOneWhenSomePagesFailed() throws {
+    func exitsWithOneWhenSomePagesFailed() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try Self.demoServer()
         let config = try writeConfig(
@@ -185,18 +185,18 @@ struct CommandLineTests {
                     posting_links: "//a/@href"
 
                 """)
-        let result = try CommandRunner.run(["run", "--config", config.path], in: directory)
+        let result = try await CommandRunner.run(["run", "--config", config.path], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout.contains("http_404"))
         #expect(result.stdout.contains("69 new"))
     }
 
     @Test
-    func rejectsBadUsageWithStatusTwo() throws {
+    func rejectsBadUsageWithStatusTwo() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try CommandRunner.run(["export", "--format", "xml"], in: directory).status == 2)
-        #expect(try CommandRunner.run(["report", "--since", "yesterday"], in: directory).status == 2)
-        #expect(try CommandRunner.run(["no-such-command"], in: directory).status == 2)
+        #expect(try await CommandRunner.run(["export", "--format", "xml"], in: directory).status == 2)
+        #expect(try await CommandRunner.run(["report", "--since", "yesterday"], in: directory).status == 2)
+        #expect(try await CommandRunner.run(["no-such-command"], in: directory).status == 2)
     }
 }
 

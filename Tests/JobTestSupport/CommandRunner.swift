@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `jobmarket` executable as a separate process, as a user's script would.
 public struct CommandRunner: Sendable {
@@ -33,8 +34,8 @@ public struct CommandRunner: Sendable {
     }
 
     /// Runs the command to completion, at most `timeout` seconds; output goes through files so a
-    /// full pipe can never block it.
-    public static func run(_ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Result {
+    /// full pipe can never block it. Awaits the exit without blocking a thread of the shared pool.
+    public static func run(_ arguments: [String], in directory: URL, timeout: Double = 120) async throws -> Result {
         let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("jobmarket-out-\(UUID())")
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("jobmarket-err-\(UUID())")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -49,14 +50,41 @@ public struct CommandRunner: Sendable {
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+            process.terminate()
+        }
+        try await exit(of: process, starting: true)
+        watchdog.cancel()
         return Result(
             status: process.terminationStatus,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// Waits for a process to end without blocking a thread; starts it first when asked.
+    public static func exit(of process: Process, starting: Bool = false) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            // The handler and the already-exited check may both fire: resume once.
+            let resumed = Mutex(false)
+            let finish = { @Sendable (error: (any Error)?) in
+                let first = resumed.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                guard first else { return }
+                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+            }
+            process.terminationHandler = { _ in finish(nil) }
+            if starting {
+                do {
+                    try process.run()
+                } catch {
+                    finish(error)
+                }
+            } else if !process.isRunning {
+                finish(nil)
+            }
+        }
     }
 }
