@@ -5,8 +5,17 @@ public enum GroupLabel {
     public static let all = "all"
     public static let unknown = "unknown"
 
-    static func level(_ level: Level?) -> String { level?.rawValue ?? unknown }
-    static func industry(_ industry: Industry?) -> String { industry?.rawValue ?? unknown }
+    public static func level(_ level: Level?) -> String { level?.rawValue ?? unknown }
+    public static func industry(_ industry: Industry?) -> String { industry?.rawValue ?? unknown }
+
+    /// Report order: the vocabulary's order, then `unknown`, then `all`.
+    static func levelRank(_ label: String) -> Int {
+        Level.allCases.firstIndex { $0.rawValue == label } ?? (label == unknown ? 100 : 101)
+    }
+
+    static func industryRank(_ label: String) -> Int {
+        Industry.allCases.firstIndex { $0.rawValue == label } ?? (label == unknown ? 100 : 101)
+    }
 }
 
 /// Salary band of one group of postings.
@@ -17,9 +26,9 @@ public struct SalaryBand: Sendable, Equatable {
     public var withSalary: Int
     /// Annual USD midpoints; nil when suppressed or empty.
     public var midpoints: Distribution?
-    /// Median of the range minimums and of the range maximums (postings stating that bound).
-    public var medianRangeMin: Double?
-    public var medianRangeMax: Double?
+    /// Annual USD range minimums and maximums (postings stating that bound); nil when suppressed.
+    public var rangeMins: Distribution?
+    public var rangeMaxs: Distribution?
     /// True when fewer salaries than `min_sample` back the figures, which are then left out.
     public var suppressed: Bool
 }
@@ -45,6 +54,9 @@ public struct IndustryPremium: Sendable, Equatable {
     public var allIndustriesMedian: Double?
     /// (median − all) / all × 100.
     public var premiumPercent: Double?
+    /// The 95% percentile-bootstrap interval of the premium.
+    public var premiumLow: Double?
+    public var premiumHigh: Double?
     public var suppressed: Bool
 }
 
@@ -70,45 +82,47 @@ public struct ReferenceBand: Sendable, Equatable {
     public var position: String
 }
 
-/// Aggregates over a set of postings. Pure: the same postings always give the same figures.
+/// The report views over folded facts. Pure: the same facts always give the same figures.
 public struct MarketAnalysis: Sendable {
-    public let postings: [Posting]
+    public let facts: MarketFacts
     public let minSample: Int
 
-    public init(postings: [Posting], minSample: Int = 5) {
-        self.postings = postings
+    public init(facts: MarketFacts, minSample: Int = 5) {
+        self.facts = facts
         self.minSample = max(1, minSample)
     }
 
-    /// The value a salary distribution uses: the annual USD midpoint, site estimates left out.
-    static func midpoint(_ posting: Posting) -> Double? {
-        guard let salary = posting.salary, !salary.isEstimate else { return nil }
-        return salary.annualMidpointUSD
+    /// Analysis of postings held in memory.
+    public init(postings: [Posting], minSample: Int = 5) {
+        self.init(facts: MarketFacts(postings: postings), minSample: minSample)
     }
 
-    func band(level: String, industry: String, of group: [Posting]) -> SalaryBand {
-        let values = group.compactMap(Self.midpoint)
-        let suppressed = values.count < minSample
-        let counted = group.filter { Self.midpoint($0) != nil }
-        let mins = counted.compactMap { $0.salary?.annualMinUSD }
-        let maxs = counted.compactMap { $0.salary?.annualMaxUSD }
+    /// Bootstrap resamples behind each premium interval.
+    public static let bootstrapResamples = 1_000
+
+    func band(_ key: GroupKey) -> SalaryBand {
+        let withSalary = facts.withSalary[key] ?? 0
+        let suppressed = withSalary < minSample
+        func figure(_ figure: SalaryFigure) -> Distribution? {
+            suppressed ? nil : facts.distributions[figure]?[key]
+        }
         return SalaryBand(
-            level: level, industry: industry, postings: group.count, withSalary: values.count,
-            midpoints: suppressed ? nil : Statistics.distribution(values),
-            medianRangeMin: suppressed || mins.isEmpty ? nil : Statistics.distribution(mins)?.median,
-            medianRangeMax: suppressed || maxs.isEmpty ? nil : Statistics.distribution(maxs)?.median,
+            level: key.level, industry: key.industry, postings: facts.postings[key] ?? 0, withSalary: withSalary,
+            midpoints: figure(.midpoint), rangeMins: figure(.rangeMin), rangeMaxs: figure(.rangeMax),
             suppressed: suppressed)
     }
 
-    /// Levels in vocabulary order, then `unknown` if any posting lacks one.
+    /// Levels present, in vocabulary order, `unknown` last.
     var levels: [String] {
-        let present = Set(postings.map { GroupLabel.level($0.level) })
-        return (Level.allCases.map(\.rawValue) + [GroupLabel.unknown]).filter(present.contains)
+        Set(facts.postings.keys.map(\.level)).subtracting([GroupLabel.all]).sorted {
+            GroupLabel.levelRank($0) < GroupLabel.levelRank($1)
+        }
     }
 
     var industries: [String] {
-        let present = Set(postings.map { GroupLabel.industry($0.industry) })
-        return (Industry.allCases.map(\.rawValue) + [GroupLabel.unknown]).filter(present.contains)
+        Set(facts.postings.keys.map(\.industry)).subtracting([GroupLabel.all]).sorted {
+            GroupLabel.industryRank($0) < GroupLabel.industryRank($1)
+        }
     }
 
     /// Bands by level × industry, with `all` margins for each, and the grand total last.
@@ -116,30 +130,19 @@ public struct MarketAnalysis: Sendable {
         var bands: [SalaryBand] = []
         for level in levels + [GroupLabel.all] {
             for industry in industries + [GroupLabel.all] {
-                let group = postings.filter {
-                    (level == GroupLabel.all || GroupLabel.level($0.level) == level)
-                        && (industry == GroupLabel.all || GroupLabel.industry($0.industry) == industry)
-                }
-                if !group.isEmpty { bands.append(band(level: level, industry: industry, of: group)) }
+                let key = GroupKey(level: level, industry: industry)
+                if facts.postings[key] != nil { bands.append(band(key)) }
             }
         }
         return bands
     }
 
     public func bandsByLevel() -> [SalaryBand] {
-        (levels + [GroupLabel.all]).map { level in
-            band(
-                level: level, industry: GroupLabel.all,
-                of: postings.filter { level == GroupLabel.all || GroupLabel.level($0.level) == level })
-        }
+        (levels + [GroupLabel.all]).map { band(GroupKey(level: $0, industry: GroupLabel.all)) }
     }
 
     public func bandsByIndustry() -> [SalaryBand] {
-        (industries + [GroupLabel.all]).map { industry in
-            band(
-                level: GroupLabel.all, industry: industry,
-                of: postings.filter { industry == GroupLabel.all || GroupLabel.industry($0.industry) == industry })
-        }
+        (industries + [GroupLabel.all]).map { band(GroupKey(level: GroupLabel.all, industry: $0)) }
     }
 
     /// Skill shares per group, most mentioned first; `all` is the whole set.
@@ -147,47 +150,46 @@ public struct MarketAnalysis: Sendable {
         let labels = (byLevel ? levels : industries) + [GroupLabel.all]
         var rows: [SkillShare] = []
         for label in labels {
-            let group = postings.filter { posting in
-                label == GroupLabel.all
-                    || (byLevel ? GroupLabel.level(posting.level) : GroupLabel.industry(posting.industry)) == label
-            }
-            var counts: [String: [Posting]] = [:]
-            for posting in group {
-                for skill in Set(posting.skills) { counts[skill, default: []].append(posting) }
-            }
-            let ordered = counts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-            for (skill, naming) in ordered {
-                let salaries = naming.compactMap(Self.midpoint)
+            let key = byLevel
+                ? GroupKey(level: label, industry: GroupLabel.all) : GroupKey(level: GroupLabel.all, industry: label)
+            let groupPostings = facts.postings[key] ?? 0
+            guard groupPostings > 0 else { continue }
+            let named = facts.skills.compactMap { skill, groups in groups[key].map { (skill, $0) } }
+                .sorted { $0.1.postings != $1.1.postings ? $0.1.postings > $1.1.postings : $0.0 < $1.0 }
+            for (skill, fact) in named {
                 rows.append(
                     SkillShare(
-                        group: label, skill: skill, category: categories[skill], postings: naming.count,
-                        groupPostings: group.count, share: Double(naming.count) / Double(group.count),
-                        withSalary: salaries.count,
-                        medianSalary: salaries.count >= minSample ? Statistics.distribution(salaries)?.median : nil))
+                        group: label, skill: skill, category: categories[skill], postings: fact.postings,
+                        groupPostings: groupPostings, share: Double(fact.postings) / Double(groupPostings),
+                        withSalary: fact.withSalary, medianSalary: fact.withSalary >= minSample ? fact.median : nil))
             }
         }
         return rows
     }
 
-    /// Each industry's median per level against the all-industries median for that level.
+    /// Each industry's median per level against the all-industries median for that level, with a
+    /// 95% bootstrap interval.
     public func industryPremiums() -> [IndustryPremium] {
         var rows: [IndustryPremium] = []
         for level in levels + [GroupLabel.all] {
-            let levelGroup = postings.filter { level == GroupLabel.all || GroupLabel.level($0.level) == level }
-            let overall = band(level: level, industry: GroupLabel.all, of: levelGroup)
+            let overall = band(GroupKey(level: level, industry: GroupLabel.all))
             for industry in industries {
-                let group = levelGroup.filter { GroupLabel.industry($0.industry) == industry }
-                guard !group.isEmpty else { continue }
-                let own = band(level: level, industry: industry, of: group)
+                let key = GroupKey(level: level, industry: industry)
+                guard facts.postings[key] != nil else { continue }
+                let own = band(key)
                 var premium: Double?
+                var interval: (Double, Double)?
                 if let median = own.midpoints?.median, let reference = overall.midpoints?.median, reference > 0 {
                     premium = (median - reference) / reference * 100
+                    interval = Bootstrap.premiumInterval(
+                        group: facts.samples[key] ?? [], reference: facts.samples[GroupKey(level: level, industry: GroupLabel.all)] ?? [],
+                        resamples: Self.bootstrapResamples, seed: SeededGenerator.seed("premium/\(level)/\(industry)"))
                 }
                 rows.append(
                     IndustryPremium(
                         level: level, industry: industry, withSalary: own.withSalary, median: own.midpoints?.median,
                         allIndustriesMedian: overall.midpoints?.median, premiumPercent: premium,
-                        suppressed: own.suppressed || overall.suppressed))
+                        premiumLow: interval?.0, premiumHigh: interval?.1, suppressed: own.suppressed || overall.suppressed))
             }
         }
         return rows
@@ -195,18 +197,10 @@ public struct MarketAnalysis: Sendable {
 
     /// Canonical titles with their level, most common first.
     public func titles() -> [TitleSummary] {
-        var groups: [String: [Posting]] = [:]
-        for posting in postings {
-            let key = (posting.canonicalTitle ?? posting.title ?? GroupLabel.unknown) + "\u{1F}" + GroupLabel.level(posting.level)
-            groups[key, default: []].append(posting)
-        }
-        return groups.map { key, group in
-            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            let salaries = group.compactMap(Self.midpoint)
-            return TitleSummary(
-                canonicalTitle: String(parts[0]), level: String(parts[1]), postings: group.count,
-                withSalary: salaries.count,
-                median: salaries.count >= minSample ? Statistics.distribution(salaries)?.median : nil)
+        facts.titles.map { key, fact in
+            TitleSummary(
+                canonicalTitle: key.title, level: key.level, postings: fact.postings, withSalary: fact.withSalary,
+                median: fact.withSalary >= minSample ? fact.median : nil)
         }.sorted {
             ($0.postings, $1.canonicalTitle, $1.level) > ($1.postings, $0.canonicalTitle, $0.level)
         }
@@ -221,8 +215,10 @@ public struct MarketAnalysis: Sendable {
 
     public func referenceBands() -> [ReferenceBand] {
         Self.publishedBands.map { reference in
-            let values = postings.filter { $0.level.map(reference.levels.contains) ?? false }.compactMap(Self.midpoint)
-            let distribution = values.count >= minSample ? Statistics.distribution(values) : nil
+            let withSalary = reference.levels.reduce(0) {
+                $0 + (facts.withSalary[GroupKey(level: $1.rawValue, industry: GroupLabel.all)] ?? 0)
+            }
+            let distribution = withSalary >= minSample ? facts.published[reference.level] : nil
             var position = ""
             if let median = distribution?.median {
                 // The senior band is open-ended ("$200k+"): above it is still inside.
@@ -236,7 +232,7 @@ public struct MarketAnalysis: Sendable {
             }
             return ReferenceBand(
                 level: reference.level, publishedLow: reference.low, publishedHigh: reference.high,
-                withSalary: values.count, p25: distribution?.p25, median: distribution?.median, p75: distribution?.p75,
+                withSalary: withSalary, p25: distribution?.p25, median: distribution?.median, p75: distribution?.p75,
                 position: position)
         }
     }

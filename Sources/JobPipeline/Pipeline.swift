@@ -203,10 +203,9 @@ public enum Reporting {
     public static func write(
         store: PostingStore, config: Config, to directory: URL, selection: PostingStore.Selection = .open
     ) throws -> [URL] {
-        let postings = try store.postings(selection).map(\.posting)
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
-        let analysis = MarketAnalysis(postings: postings, minSample: config.analysis.minSample)
+        let analysis = MarketAnalysis(facts: try StoreFacts.load(store, selection), minSample: config.analysis.minSample)
         return try ReportWriter(directory: directory, currency: config.analysis.currency).write(analysis, skillCategories: categories)
     }
 }

@@ -43,8 +43,8 @@ struct MarketAnalysisTests {
         #expect(band.withSalary == 2)
         #expect(band.suppressed)
         #expect(band.midpoints == nil)
-        #expect(band.medianRangeMin == nil)
-        #expect(band.medianRangeMax == nil)
+        #expect(band.rangeMins?.median == nil)
+        #expect(band.rangeMaxs?.median == nil)
 
         let shown = try #require(MarketAnalysis(postings: postings, minSample: 2).bandsByLevel().first)
         #expect(!shown.suppressed)
@@ -123,8 +123,8 @@ struct MarketAnalysisTests {
         #expect(band.midpoints?.min == 100_000)
         #expect(band.midpoints?.median == 130_000)
         #expect(band.midpoints?.max == 150_000)
-        #expect(band.medianRangeMin == 110_000)
-        #expect(band.medianRangeMax == 145_000)
+        #expect(band.rangeMins?.median == 110_000)
+        #expect(band.rangeMaxs?.median == 145_000)
     }
 
     @Test

@@ -92,10 +92,10 @@ struct FetcherTests {
             response.delayMilliseconds = 3_000
             return response
         }
-        let started = Date()
+        // The server would answer "late" with 200 after 3 s: a timeout result proves the cut came first
+        // (wall-clock checks here would only measure how busy the test machine is).
         let result = await Fetcher(options: FetchOptions(timeoutSeconds: 0.5)).fetch(server.url("/slow"))
         #expect(result == .failure(.timedOut))
-        #expect(Date().timeIntervalSince(started) < 2.5)
     }
 
     @Test

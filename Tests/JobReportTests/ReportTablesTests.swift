@@ -15,19 +15,21 @@ private func posting(_ level: Level, _ industry: Industry, _ pay: Double, skills
 }
 
 /// Senior finance pays below the senior median, so its premium is negative.
-let market = MarketAnalysis(
-    postings: [
-        posting(.senior, .finance, 100_000, skills: ["SQL"]), posting(.senior, .finance, 120_000),
-        posting(.senior, .technology, 160_000, skills: ["Python"]), posting(.senior, .technology, 180_000),
-        posting(.mid, .finance, 90_000, skills: ["SQL", "Python"]),
-    ], minSample: 1)
+let marketPostings: [Posting] = [
+    posting(.senior, .finance, 100_000, skills: ["SQL"]), posting(.senior, .finance, 120_000),
+    posting(.senior, .technology, 160_000, skills: ["Python"]), posting(.senior, .technology, 180_000),
+    posting(.mid, .finance, 90_000, skills: ["SQL", "Python"]),
+]
+let market = MarketAnalysis(postings: marketPostings, minSample: 1)
 
 struct ReportTablesTests {
     @Test
     func keepsTheDocumentedColumnOrder() {
         #expect(ReportTables.bandColumns == [
-            "level", "industry", "postings", "with_salary", "p10", "p25", "median", "p75", "p90", "mean", "min", "max",
-            "median_range_min", "median_range_max", "currency", "suppressed",
+            // DESIGN.md's columns first, in its order.
+            "level", "industry", "postings", "with_salary", "p10", "p25", "median", "p75", "p90", "mean", "currency",
+            "suppressed", "min", "max", "range_min_p10", "range_min_p25", "range_min_median", "range_min_p75",
+            "range_min_p90", "range_max_p10", "range_max_p25", "range_max_median", "range_max_p75", "range_max_p90",
         ])
         #expect(ReportTables.bands(market.bandsByLevel(), currency: "USD").header == ReportTables.bandColumns)
         #expect(ReportTables.skills(market.skills(byLevel: true), groupColumn: "level").header == [
@@ -38,7 +40,8 @@ struct ReportTablesTests {
             "canonical_title", "level", "postings", "with_salary", "median",
         ])
         #expect(ReportTables.premiums(market.industryPremiums()).header == [
-            "level", "industry", "with_salary", "median", "all_industries_median", "premium_pct", "suppressed",
+            "level", "industry", "with_salary", "median", "all_industries_median", "premium_pct", "premium_ci_low",
+            "premium_ci_high", "suppressed",
         ])
         #expect(ReportTables.referenceBands(market.referenceBands()).header == [
             "level", "published_low", "published_high", "with_salary", "p25", "median", "p75", "position",
@@ -50,8 +53,13 @@ struct ReportTablesTests {
         let table = ReportTables.premiums(market.industryPremiums())
         let records = try RFC4180Reader.records(table.rendered())
         let row = try #require(records.first { $0[0] == "senior" && $0[1] == "finance" })
-        // Median 110k against 140k: (110 − 140) / 140 × 100 = −21.43 %, to one decimal.
-        #expect(row == ["senior", "finance", "2", "110000", "140000", "-21.4", "false"])
+        // Median 110k against 140k: (110 − 140) / 140 × 100 = −21.43 %, to one decimal; then the
+        // bootstrap interval, which must contain it.
+        #expect(Array(row[0...5]) == ["senior", "finance", "2", "110000", "140000", "-21.4"])
+        let low = try #require(Double(row[6]))
+        let high = try #require(Double(row[7]))
+        #expect(low <= -21.4 && -21.4 <= high)
+        #expect(row[8] == "false")
     }
 
     @Test
@@ -60,7 +68,7 @@ struct ReportTablesTests {
         #expect(records.count == 4)
         #expect(records[1][0] == "mid")
         #expect(records[3][0] == "all")
-        #expect(records.dropFirst().allSatisfy { $0[14] == "EUR" && $0[15] == "false" })
+        #expect(records.dropFirst().allSatisfy { $0[10] == "EUR" && $0[11] == "false" })
         let senior = try #require(records.first { $0[0] == "senior" })
         #expect(senior[2] == "4")
         #expect(senior[6] == "140000")
@@ -69,15 +77,16 @@ struct ReportTablesTests {
 
     @Test
     func leavesSuppressedFiguresEmpty() throws {
-        let sparse = MarketAnalysis(postings: market.postings, minSample: 5)
+        let sparse = MarketAnalysis(postings: marketPostings, minSample: 5)
         let records = try RFC4180Reader.records(ReportTables.bands(sparse.bandsByLevel(), currency: "USD").rendered())
         let senior = try #require(records.first { $0[0] == "senior" })
         #expect(senior[3] == "4")
-        #expect(senior[4...13].allSatisfy { $0.isEmpty })
-        #expect(senior[15] == "true")
+        #expect(senior[4...9].allSatisfy { $0.isEmpty })
+        #expect(senior[12...].allSatisfy { $0.isEmpty })
+        #expect(senior[11] == "true")
         let all = try #require(records.last)
         #expect(all[0] == "all")
-        #expect(all[15] == "false")
+        #expect(all[11] == "false")
     }
 }
 
