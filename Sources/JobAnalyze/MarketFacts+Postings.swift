@@ -32,7 +32,7 @@ extension MarketFacts {
             let midpoint = Self.value(posting, .midpoint)
             for key in keys {
                 self.postings[key, default: 0] += 1
-                if midpoint != nil { withSalary[key, default: 0] += 1 }
+                withSalary[key, default: 0] += midpoint == nil ? 0 : 1
                 for figure in SalaryFigure.allCases {
                     if let value = Self.value(posting, figure) { values[figure, default: [:]][key, default: []].append(value) }
                 }

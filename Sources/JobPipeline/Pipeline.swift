@@ -79,24 +79,28 @@ public struct Pipeline: Sendable {
         let normaliser = Normaliser(
             matcher: SkillMatcher(taxonomy: SkillTaxonomy.bundled.adding(config.extraSkills)),
             rates: config.analysis.rates)
-        var runStatus = "failed"
         // Sources whose listing pages were all read, and postings whose page failed for a reason
         // that does not show them gone: what closing may and may not conclude from this run.
         var completeSources: [String] = []
         var unsure: [String] = []
-        defer {
+        func finish(_ status: String) throws {
             var counts = RunCounts()
             counts.pagesFetched = summary.listingPages + summary.postingPages + summary.unchanged
             counts.pagesFailed = summary.failures.count
             counts.postingsSeen = summary.postingsSeen
             counts.postingsNew = summary.postingsNew
             counts.postingsUpdated = summary.postingsUpdated
-            do {
-                try store.finishRun(
-                    summary.runID, at: Timestamp.now(), status: runStatus, counts: counts,
-                    completeSources: completeSources, unsure: unsure, closeAfterRuns: config.closeAfterRuns)
-            } catch {
-                logger.error("cannot record the end of the run", metadata: ["error": "\(error)"])
+            try store.finishRun(
+                summary.runID, at: Timestamp.now(), status: status, counts: counts, completeSources: completeSources,
+                unsure: unsure, closeAfterRuns: config.closeAfterRuns)
+        }
+        var finished = false
+        defer {
+            // A run that stops on an error closes nothing and says so in the ledger.
+            if !finished {
+                do { try finish("failed") } catch {
+                    logger.error("cannot record the end of the run", metadata: ["error": "\(error)"])
+                }
             }
         }
 
@@ -180,7 +184,8 @@ public struct Pipeline: Sendable {
         }
         try flush()
         summary.postingsSeen = seenPostings.count
-        runStatus = summary.failures.isEmpty ? "ok" : "partial"
+        try finish(summary.failures.isEmpty ? "ok" : "partial")
+        finished = true
 
         summary.storedPostings = try store.postingCount()
         summary.reports = try Reporting.write(store: store, config: config, to: reportsDirectory)
@@ -199,6 +204,11 @@ public struct Pipeline: Sendable {
 
 /// Writes the reports from what the database holds.
 public enum Reporting {
+    /// The report facts of the selected postings, folded by SQLite-sorted streams.
+    public static func facts(store: PostingStore, selection: PostingStore.Selection = .open) throws -> MarketFacts {
+        try StoreFacts.load(store, selection)
+    }
+
     /// Writes every report over the selected postings (by default those still open).
     public static func write(
         store: PostingStore, config: Config, to directory: URL, selection: PostingStore.Selection = .open
@@ -206,6 +216,8 @@ public enum Reporting {
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
         let analysis = MarketAnalysis(facts: try StoreFacts.load(store, selection), minSample: config.analysis.minSample)
-        return try ReportWriter(directory: directory, currency: config.analysis.currency).write(analysis, skillCategories: categories)
+        let trend = try TrendFacts.load(store, minSample: config.analysis.minSample)
+        return try ReportWriter(directory: directory, currency: config.analysis.currency)
+            .write(analysis, skillCategories: categories, trend: trend)
     }
 }

@@ -80,4 +80,17 @@ public enum ReportTables {
         }
         return table
     }
+
+    public static func trend(_ rows: [TrendRow]) -> CSVTable {
+        var table = CSVTable(header: [
+            "run_date", "run", "level", "industry", "new", "open", "closed", "with_salary", "median",
+        ])
+        for row in rows {
+            table.append([
+                .text(row.day), .integer(Int(row.run)), .text(row.level), .text(row.industry), .integer(row.new),
+                .integer(row.open), .integer(row.closed), .integer(row.withSalary), .money(row.median),
+            ])
+        }
+        return table
+    }
 }

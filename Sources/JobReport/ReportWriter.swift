@@ -13,7 +13,9 @@ public struct ReportWriter: Sendable {
     }
 
     /// The reports by file name, in a stable order.
-    public func tables(for analysis: MarketAnalysis, skillCategories: [String: String]) -> [(String, CSVTable)] {
+    public func tables(
+        for analysis: MarketAnalysis, skillCategories: [String: String], trend: [TrendRow] = []
+    ) -> [(String, CSVTable)] {
         [
             ("salary_by_level_industry.csv", ReportTables.bands(analysis.bandsByLevelAndIndustry(), currency: currency)),
             ("salary_by_level.csv", ReportTables.bands(analysis.bandsByLevel(), currency: currency)),
@@ -22,16 +24,19 @@ public struct ReportWriter: Sendable {
             ("skills_by_industry.csv", ReportTables.skills(analysis.skills(byLevel: false, categories: skillCategories), groupColumn: "industry")),
             ("titles.csv", ReportTables.titles(analysis.titles())),
             ("industry_comparison.csv", ReportTables.premiums(analysis.industryPremiums())),
+            ("trend.csv", ReportTables.trend(trend)),
             ("reference_bands.csv", ReportTables.referenceBands(analysis.referenceBands())),
         ]
     }
 
     /// Writes the reports; returns the paths written.
     @discardableResult
-    public func write(_ analysis: MarketAnalysis, skillCategories: [String: String] = [:]) throws -> [URL] {
+    public func write(
+        _ analysis: MarketAnalysis, skillCategories: [String: String] = [:], trend: [TrendRow] = []
+    ) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
-        for (name, table) in tables(for: analysis, skillCategories: skillCategories) {
+        for (name, table) in tables(for: analysis, skillCategories: skillCategories, trend: trend) {
             let url = directory.appendingPathComponent(name)
             try Data(table.rendered().utf8).write(to: url, options: .atomic)
             written.append(url)

@@ -22,7 +22,7 @@ enum PostingRow {
             salary_source = excluded.salary_source, salary_estimate = excluded.salary_estimate,
             skills = excluded.skills, education = excluded.education, certifications = excluded.certifications,
             extracted_from = excluded.extracted_from, last_seen = excluded.last_seen, last_run = excluded.last_run,
-            closed_at = NULL, missed_runs = 0
+            closed_at = NULL, closed_run = NULL, missed_runs = 0
         """
 
     static func arguments(_ posting: Posting, source: String, run: Int64, date: String) -> StatementArguments {

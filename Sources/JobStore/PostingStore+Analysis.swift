@@ -110,3 +110,66 @@ extension PostingStore {
         }
     }
 }
+
+/// One run's view of the market for the trend report.
+public struct TrendCount: Sendable, Equatable {
+    public var run: Int64
+    /// The day the run started, `YYYY-MM-DD`.
+    public var day: String
+    public var level: String?
+    public var industry: String?
+    public var new: Int
+    public var open: Int
+    public var closed: Int
+    public var withSalary: Int
+}
+
+extension PostingStore {
+    /// Runs that ended normally, newest last, at most `limit` of the latest.
+    public func finishedRuns(limit: Int) throws(StoreError) -> [(id: Int64, day: String)] {
+        try readRows(
+            "SELECT id, substr(started_at, 1, 10) FROM (SELECT * FROM runs WHERE status IN ('ok', 'partial') ORDER BY id DESC LIMIT ?) ORDER BY id",
+            [limit]
+        ) { ($0[0], $0[1]) }
+    }
+
+    /// Per run and per level × industry: postings new in that run, open after it, closed by it,
+    /// and open ones with pay. A posting is open after run r when it was first seen in or before r
+    /// and not closed by r or earlier.
+    public func trendCounts(runs: [Int64]) throws(StoreError) -> [TrendCount] {
+        guard let first = runs.first, let last = runs.last else { return [] }
+        let sql = """
+            SELECT r.id, substr(r.started_at, 1, 10), p.level, p.industry,
+                TOTAL(p.first_run = r.id), TOTAL(p.closed_run IS NULL OR p.closed_run > r.id),
+                TOTAL(p.closed_run IS r.id),
+                TOTAL((p.closed_run IS NULL OR p.closed_run > r.id) AND (\(SalaryColumn.midpoint.sql)) IS NOT NULL)
+            FROM runs r JOIN postings p ON p.first_run <= r.id
+            WHERE r.id BETWEEN ? AND ? AND r.status IN ('ok', 'partial')
+            GROUP BY r.id, p.level, p.industry ORDER BY r.id
+            """
+        return try readRows(sql, [first, last]) { row in
+            // TOTAL is never NULL (it is 0.0 over no rows), unlike SUM.
+            TrendCount(
+                run: row[0], day: row[1], level: row[2], industry: row[3], new: Int(row[4] as Double),
+                open: Int(row[5] as Double), closed: Int(row[6] as Double), withSalary: Int(row[7] as Double))
+        }
+    }
+
+    /// Midpoints of the postings open after each run, sorted within each (run, group), grouped by
+    /// level and/or industry as asked.
+    public func forEachOpenMidpoint(
+        runs: [Int64], byLevel: Bool, byIndustry: Bool, _ body: (Int64, String?, String?, Double) throws -> Void
+    ) throws(StoreError) {
+        guard let first = runs.first, let last = runs.last else { return }
+        let level = byLevel ? "p.level" : "NULL"
+        let industry = byIndustry ? "p.industry" : "NULL"
+        let sql = """
+            SELECT id, l, i, v FROM (
+                SELECT r.id AS id, \(level) AS l, \(industry) AS i, \(SalaryColumn.midpoint.sql) AS v
+                FROM runs r JOIN postings p ON p.first_run <= r.id AND (p.closed_run IS NULL OR p.closed_run > r.id)
+                WHERE r.id BETWEEN ? AND ? AND r.status IN ('ok', 'partial')
+            ) WHERE v IS NOT NULL ORDER BY id, l, i, v
+            """
+        try readCursor(sql, [first, last]) { row in try body(row[0], row[1], row[2], row[3]) }
+    }
+}

@@ -99,8 +99,8 @@ public final class PostingStore: Sendable {
                 }
             }
             try db.execute(
-                sql: "UPDATE postings SET closed_at = ? WHERE closed_at IS NULL AND missed_runs >= ?",
-                arguments: [date, max(1, closeAfterRuns)])
+                sql: "UPDATE postings SET closed_at = ?, closed_run = ? WHERE closed_at IS NULL AND missed_runs >= ?",
+                arguments: [date, id, max(1, closeAfterRuns)])
         }
     }
 
@@ -160,7 +160,10 @@ public final class PostingStore: Sendable {
                 for skill in posting.skills { try addSkill.execute(arguments: [posting.fingerprint, skill]) }
             }
             let touch = try db.cachedStatement(
-                sql: "UPDATE postings SET last_seen = ?, last_run = ?, closed_at = NULL, missed_runs = 0 WHERE fingerprint = ?")
+                sql: """
+                    UPDATE postings SET last_seen = ?, last_run = ?, closed_at = NULL, closed_run = NULL, missed_runs = 0
+                    WHERE fingerprint = ?
+                    """)
             var seen = 0
             for fingerprint in batch.unchanged {
                 try touch.execute(arguments: [date, run, fingerprint])

@@ -107,6 +107,13 @@ enum Schema {
                     CREATE INDEX salary_history_posting ON salary_history(fingerprint);
                     """)
         }
+        migrator.registerMigration("v4: the run that closed a posting") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE postings ADD COLUMN closed_run INTEGER REFERENCES runs(id);
+                    CREATE INDEX postings_runs ON postings(first_run, closed_run);
+                    """)
+        }
         return migrator
     }
 }

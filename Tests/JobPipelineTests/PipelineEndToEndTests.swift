@@ -140,7 +140,7 @@ struct PipelineEndToEndTests {
         let names = Set(summary.reports.map(\.lastPathComponent))
         #expect(names == [
             "salary_by_level_industry.csv", "salary_by_level.csv", "salary_by_industry.csv", "skills_by_level.csv",
-            "skills_by_industry.csv", "titles.csv", "industry_comparison.csv", "reference_bands.csv",
+            "skills_by_industry.csv", "titles.csv", "industry_comparison.csv", "trend.csv", "reference_bands.csv",
         ])
         let skills = try report("skills_by_industry.csv")
         let pythonInFinance = try #require(skills.first { $0["industry"] == "finance" && $0["skill"] == "Python" })

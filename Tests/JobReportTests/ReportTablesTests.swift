@@ -93,7 +93,7 @@ struct ReportTablesTests {
 struct ReportWriterTests {
     static let files = [
         "salary_by_level_industry.csv", "salary_by_level.csv", "salary_by_industry.csv", "skills_by_level.csv",
-        "skills_by_industry.csv", "titles.csv", "industry_comparison.csv", "reference_bands.csv",
+        "skills_by_industry.csv", "titles.csv", "industry_comparison.csv", "trend.csv", "reference_bands.csv",
     ]
 
     @Test
@@ -103,12 +103,15 @@ struct ReportWriterTests {
         let directory = root.appendingPathComponent("reports/2026-11")
         let writer = ReportWriter(directory: directory)
 
-        let written = try writer.write(market, skillCategories: ["SQL": "language"])
+        let trend = [
+            TrendRow(day: "2026-11-01", run: 1, level: "all", industry: "all", new: 5, open: 5, closed: 0, withSalary: 5, median: 120_000)
+        ]
+        let written = try writer.write(market, skillCategories: ["SQL": "language"], trend: trend)
         #expect(written.map(\.lastPathComponent) == Self.files)
         let listed = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(listed == Self.files.sorted())
 
-        let tables = Dictionary(uniqueKeysWithValues: writer.tables(for: market, skillCategories: [:]))
+        let tables = Dictionary(uniqueKeysWithValues: writer.tables(for: market, skillCategories: [:], trend: trend))
         for url in written {
             let text = try String(contentsOf: url, encoding: .utf8)
             let records = try RFC4180Reader.records(text)
