@@ -74,7 +74,7 @@ let package = Package(
         // Measurements for Scripts/bench; not part of the tool users run.
         .executableTarget(
             name: "jobmarket-bench",
-            dependencies: ["JobModel", "JobStore", "JobAnalyze", "JobReport", "JobNormalise"],
+            dependencies: ["JobModel", "JobStore", "JobAnalyze", "JobReport", "JobNormalise", "JobPipeline"],
             swiftSettings: swiftSettings
         ),
 

@@ -218,6 +218,6 @@ public enum Reporting {
         let analysis = MarketAnalysis(facts: try StoreFacts.load(store, selection), minSample: config.analysis.minSample)
         let trend = try TrendFacts.load(store, minSample: config.analysis.minSample)
         return try ReportWriter(directory: directory, currency: config.analysis.currency)
-            .write(analysis, skillCategories: categories, trend: trend)
+            .write(analysis, skillCategories: categories, trend: trend, generatedAt: Timestamp.now())
     }
 }

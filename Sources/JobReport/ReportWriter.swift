@@ -29,18 +29,26 @@ public struct ReportWriter: Sendable {
         ]
     }
 
-    /// Writes the reports; returns the paths written.
+    /// Writes the CSV reports, the SVG charts and `index.html`; returns the CSV paths written.
     @discardableResult
     public func write(
-        _ analysis: MarketAnalysis, skillCategories: [String: String] = [:], trend: [TrendRow] = []
+        _ analysis: MarketAnalysis, skillCategories: [String: String] = [:], trend: [TrendRow] = [],
+        generatedAt: String = ""
     ) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
-        for (name, table) in tables(for: analysis, skillCategories: skillCategories, trend: trend) {
+        let tables = tables(for: analysis, skillCategories: skillCategories, trend: trend)
+        for (name, table) in tables {
             let url = directory.appendingPathComponent(name)
             try Data(table.rendered().utf8).write(to: url, options: .atomic)
             written.append(url)
         }
+        let charts = ReportCharts.charts(for: analysis, currency: currency)
+        for (name, svg) in charts {
+            try Data(svg.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        }
+        let page = ReportCharts.indexPage(analysis: analysis, tables: tables, charts: charts, generatedAt: generatedAt)
+        try Data(page.utf8).write(to: directory.appendingPathComponent("index.html"), options: .atomic)
         return written
     }
 }

@@ -1,11 +1,15 @@
 import Foundation
 import JobModel
+import JobPipeline
 import JobStore
 
 /// Measurements for `Scripts/bench`; each prints one JSON line.
 ///
 ///     jobmarket-bench store COUNT DB     upsert COUNT synthetic postings into a new SQLite file,
 ///                                        then upsert them all again (the nightly re-run)
+///     jobmarket-bench fill COUNT DB      upsert COUNT synthetic postings once
+///     jobmarket-bench report DB DIR      write every report from DB into DIR; prints seconds and
+///                                        the process's peak resident memory
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
     FileHandle.standardError.write(Data("usage: jobmarket-bench store COUNT DB\n".utf8))
@@ -53,7 +57,35 @@ case "store":
         try store.finishRun(run, at: "2026-11-0\(pass + 1)T01:00:00Z", status: "ok", counts: RunCounts())
     }
     print(#"{"postings":\#(count),"insert_seconds":\#(String(format: "%.3f", timings[0])),"update_seconds":\#(String(format: "%.3f", timings[1])),"stored":\#(try store.postingCount())}"#)
+case "fill":
+    let count = Int(arguments.dropFirst().first ?? "") ?? 100_000
+    let store = try PostingStore(path: arguments.dropFirst(2).first ?? "bench.sqlite")
+    let run = try store.beginRun(at: "2026-11-01T00:00:00Z", configHash: nil)
+    var index = 0
+    while index < count {
+        var batch = RunBatch()
+        batch.postings = (index..<min(index + 1000, count)).map { (syntheticPosting($0), "bench") }
+        try store.commit(batch, run: run, at: "2026-11-01T00:00:00Z")
+        index += 1000
+    }
+    try store.finishRun(run, at: "2026-11-01T01:00:00Z", status: "ok", counts: RunCounts())
+    print(#"{"postings":\#(try store.postingCount())}"#)
+case "report":
+    let store = try PostingStore(path: arguments.dropFirst().first ?? "bench.sqlite")
+    let directory = URL(fileURLWithPath: arguments.dropFirst(2).first ?? "bench-reports")
+    let started = Date()
+    let written = try Reporting.write(store: store, config: Config(), to: directory)
+    let seconds = Date().timeIntervalSince(started)
+    print(#"{"postings":\#(try store.postingCount()),"files":\#(written.count),"seconds":\#(String(format: "%.2f", seconds)),"peak_rss_mb":\#(String(format: "%.1f", peakResidentMegabytes()))}"#)
 default:
     FileHandle.standardError.write(Data("jobmarket-bench: unknown command \(command)\n".utf8))
     exit(2)
+}
+
+/// The process's peak resident set size (VmHWM), in megabytes.
+func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
 }
