@@ -109,7 +109,12 @@ struct ReportWriterTests {
         let written = try writer.write(market, skillCategories: ["SQL": "language"], trend: trend)
         #expect(written.map(\.lastPathComponent) == Self.files)
         let listed = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(listed == Self.files.sorted())
+        // Beside the CSV files: a chart per level and overall, skills by premium, and the index page.
+        let charts = ["salary_by_industry_all.svg", "salary_by_industry_mid.svg", "salary_by_industry_senior.svg",
+            "salary_by_level.svg", "skills_by_premium.svg"]
+        #expect(listed == (Self.files + charts + ["index.html"]).sorted())
+        let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        for name in Self.files { #expect(index.contains("href=\"\(name)\""), "index.html links \(name)") }
 
         let tables = Dictionary(uniqueKeysWithValues: writer.tables(for: market, skillCategories: [:], trend: trend))
         for url in written {
