@@ -192,6 +192,24 @@ struct CommandLineTests {
     }
 
     @Test
+    func comparesIndustriesForALevelAndASkill() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try Self.demoServer()
+        let config = try writeConfig(server: server)
+        _ = try await CommandRunner.run(["run", "--config", config.path], in: directory)
+        let csv = directory.appendingPathComponent("compare.csv")
+        let result = try await CommandRunner.run(
+            ["compare", "--config", config.path, "--by", "level", "--skill", "Python", "--csv", csv.path], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("level") == true)
+        #expect(lines.contains { $0.hasPrefix("senior ") })
+        let rows = try RFC4180Reader.rows(String(contentsOf: csv, encoding: .utf8))
+        #expect(rows.last?["level"] == "all")
+        #expect(rows.count == lines.count - 1)
+    }
+
+    @Test
     func rejectsBadUsageWithStatusTwo() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try await CommandRunner.run(["export", "--format", "xml"], in: directory).status == 2)
