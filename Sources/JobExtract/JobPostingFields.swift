@@ -33,6 +33,9 @@ enum JobPostingFields {
             raw.structuredPay = pay
             raw.origins["salary"] = origin
         }
+        if raw.estimatedPay == nil, let estimate = monetaryAmount(object["estimatedSalary"]) {
+            raw.estimatedPay = estimate
+        }
     }
 
     static func clean(_ text: String) -> String {

@@ -22,9 +22,19 @@ enum TextHeuristics {
             raw.origins["description"] = .text
         }
         if raw.structuredPay == nil && raw.salaryText == nil, let lines = payLines(in: main, title: raw.title) {
-            raw.salaryText = lines
+            // A board's own estimate is kept apart; the employer's pay is what remains.
+            let split = lines.split(separator: "\n").map(String.init)
+            let estimates = split.filter(isEstimate)
+            let stated = split.filter { !isEstimate($0) }
+            if !estimates.isEmpty && raw.estimateText == nil { raw.estimateText = estimates.joined(separator: "\n") }
+            guard !stated.isEmpty else { return finishText(document, main: main, raw: &raw) }
+            raw.salaryText = stated.joined(separator: "\n")
             raw.origins["salary"] = .text
         }
+        finishText(document, main: main, raw: &raw)
+    }
+
+    private static func finishText(_ document: HTMLDocument, main: String, raw: inout RawPosting) {
         if raw.location == nil, let location = labelled(["location", "standort", "lieu", "sede", "ort"], in: main) {
             raw.location = location
             raw.origins["location"] = .text
@@ -93,6 +103,17 @@ enum TextHeuristics {
 
     static let currencySymbols: Set<Character> = ["$", "€", "£", "¥", "₹", "₽", "円", "元", "₴", "￥"]
     static let isoCodes = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "CNY", "RUB", "руб", "грн"]
+
+    /// True for a pay line the job board estimated itself ("Glassdoor est.", "Estimated by Indeed").
+    /// "Employer est." is the employer's own figure and counts as stated pay.
+    static func isEstimate(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if lower.contains("employer est") || lower.contains("employer-provided") || lower.contains("employer provided") {
+            return false
+        }
+        return lower.contains(" est.") || lower.contains("(est") || lower.contains("estimated") || lower.contains("estimate")
+            || lower.contains("geschätzt") || lower.contains("estimé")
+    }
 
     static let payWords = [
         "salary", "pay", "compensation", "wage", "rate", "remuneration", "gehalt", "salaire", "rémunération",

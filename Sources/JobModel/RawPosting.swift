@@ -41,6 +41,10 @@ public struct RawPosting: Sendable, Equatable, Codable {
     public var salaryText: String?
     /// Pay from structured data.
     public var structuredPay: StructuredPay?
+    /// The board's own estimate (schema.org `estimatedSalary`, "Glassdoor est."): never the employer's pay.
+    public var estimatedPay: StructuredPay?
+    /// An estimate phrase from the visible text ("$120K - $150K (Glassdoor est.)").
+    public var estimateText: String?
     /// Origin of each field that was found, keyed by field name.
     public var origins: [String: FieldOrigin]
 

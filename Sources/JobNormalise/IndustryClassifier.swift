@@ -17,6 +17,45 @@ public enum IndustryClassifier {
         return nil
     }
 
+    /// The industry a company's name points to: "Acme Bank" is finance, "Helix Health" healthcare.
+    public static func industry(fromCompany name: String?) -> Industry? {
+        guard let name else { return nil }
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+        for (industry, keywords) in companyWords where keywords.contains(where: { matches($0, words) }) {
+            return industry
+        }
+        return nil
+    }
+
+    static let companyWords: [(Industry, [String])] = [
+        (.finance, ["bank*", "capital", "financial", "finance", "insurance", "assurance", "securities", "invest*", "credit",
+            "payments", "asset*", "fund*", "trust"]),
+        (.healthcare, ["health*", "hospital*", "medical", "clinic*", "pharma*", "therapeutics", "bio*", "care"]),
+        (.retail, ["retail*", "stores", "store", "shop*", "market", "mart", "supermarket*", "grocers"]),
+        (.manufacturing, ["manufactur*", "motors", "automotive", "robotics", "industries", "industrial", "steel",
+            "aerospace", "chemicals", "machinery", "semiconductor*"]),
+        (.education, ["university", "college", "school", "academy", "institute"]),
+        (.energy, ["energy", "power", "oil", "gas", "solar", "utilities"]),
+        (.consulting, ["consulting", "consultants", "advisory", "partners"]),
+        (.technology, ["software", "labs", "technologies", "tech", "systems", "cloud", "analytics", "ai", "data"]),
+    ]
+
+    /// The industry a description talks about most, as a last resort: the sector whose keywords
+    /// occur at least three times and twice as often as any other's.
+    public static func industry(fromDescription text: String) -> Industry? {
+        guard !text.isEmpty else { return nil }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+        let cues: [(Industry, Set<String>)] = [
+            (.finance, ["bank", "banking", "trading", "fintech", "payments", "lending", "insurance", "underwriting", "fraud"]),
+            (.healthcare, ["patient", "patients", "clinical", "hospital", "healthcare", "medical", "clinicians", "ehr"]),
+            (.retail, ["retail", "shoppers", "store", "stores", "merchandising", "e-commerce", "ecommerce", "customers'"]),
+            (.manufacturing, ["manufacturing", "factory", "plant", "robotics", "assembly", "supply", "production-line"]),
+        ]
+        let counts = cues.map { industry, cue in (industry, words.filter(cue.contains).count) }.sorted { $0.1 > $1.1 }
+        guard let best = counts.first, best.1 >= 3, best.1 >= 2 * (counts.dropFirst().first?.1 ?? 0) else { return nil }
+        return best.0
+    }
+
     static func matches(_ keyword: String, _ words: [String]) -> Bool {
         let parts = keyword.split(separator: " ").map(String.init)
         guard parts.count <= words.count else { return false }

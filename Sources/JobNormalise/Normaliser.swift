@@ -34,7 +34,9 @@ public struct Normaliser: Sendable {
         let company = structuredCompany ?? defaults.company ?? raw.company
         let country = raw.country ?? defaults.country
         let level = title?.level ?? Self.levelFromExperience(description) ?? (title == nil ? nil : .mid)
+        // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
+            ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromDescription: description)
         let location = raw.location
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
@@ -76,18 +78,27 @@ public struct Normaliser: Sendable {
             }
         }
         if let text = raw.salaryText {
-            if raw.origins["salary"] == .selector { context.requireCurrency = false }
-            if let parsed = SalaryParser.parse(text, context: context) {
+            var textContext = context
+            if raw.origins["salary"] == .selector { textContext.requireCurrency = false }
+            if let parsed = SalaryParser.parse(text, context: textContext) {
                 return annualised(parsed.stated, source: raw.origins["salary"] == .selector ? .selector : .text)
             }
+        }
+        // Only a board's own estimate: kept, flagged, and left out of every salary figure.
+        if let estimate = raw.estimatedPay, let stated = Self.statedPay(estimate, context: context) {
+            return annualised(stated, source: raw.origins["title"] == .microdata ? .microdata : .jsonld, isEstimate: true)
+        }
+        if let text = raw.estimateText, let parsed = SalaryParser.parse(text, context: context) {
+            return annualised(parsed.stated, source: .text, isEstimate: true)
         }
         return nil
     }
 
-    private func annualised(_ stated: StatedPay, source: SalarySource) -> Salary {
+    private func annualised(_ stated: StatedPay, source: SalarySource, isEstimate: Bool = false) -> Salary {
         Salary(
             stated: stated, annualMinUSD: stated.annualMin.flatMap { rates.usd($0, from: stated.currency) },
-            annualMaxUSD: stated.annualMax.flatMap { rates.usd($0, from: stated.currency) }, source: source)
+            annualMaxUSD: stated.annualMax.flatMap { rates.usd($0, from: stated.currency) }, source: source,
+            isEstimate: isEstimate)
     }
 
     /// Pay from schema.org MonetaryAmount; a placeholder of 0 means none.
