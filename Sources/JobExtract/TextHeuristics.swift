@@ -4,9 +4,31 @@ import JobModel
 
 /// Fills what structured data left empty from what a reader sees on the page.
 enum TextHeuristics {
+    /// Containers of the open posting on search pages that show one posting beside result cards.
+    static let detailPane = """
+        (//*[@id='jobsearch-ViewjobPaneWrapper' or contains(@class,'jobsearch-RightPane') or contains(@class,'jobs-search__job-details')
+        or @data-automation='splitViewJobDetailsWrapper' or contains(@class,'JobDetails_jobDetailsContainer')
+        or @data-test='job-details' or contains(@class,'job-detail-pane') or @id='job-details'])[1]
+        """
+
+    /// True for an h1 that summarises search results ("1,032 data engineer jobs in Chicago, IL").
+    static func isSearchHeading(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.contains(" jobs") || lower.hasPrefix("jobs ")) && (lower.contains(" in ") || lower.first?.isNumber == true)
+    }
+
     static func apply(_ document: HTMLDocument, to raw: inout RawPosting) {
-        if raw.title == nil {
-            if let title = firstText(document, "//h1") {
+        let heading = firstText(document, "//h1")
+        let searchPage = heading.map(isSearchHeading) ?? false
+        if raw.title == nil, searchPage,
+            let title = firstText(document, "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]")
+        {
+            // Boards add a visually hidden "- job post" for screen readers.
+            raw.title = title.hasSuffix("- job post") ? String(title.dropLast("- job post".count)).trimmingCharacters(in: .whitespaces) : title
+            raw.origins["title"] = .text
+        }
+        if raw.title == nil, !searchPage {
+            if let title = heading {
                 raw.title = title
                 raw.origins["title"] = .text
             } else if let title = firstText(document, "//meta[@property='og:title' or @name='og:title']/@content")
@@ -16,7 +38,9 @@ enum TextHeuristics {
                 raw.origins["title"] = .meta
             }
         }
-        let main = mainText(document)
+        // On a search page the open posting's own pane is the text that describes it.
+        let pane = searchPage ? ((try? document.visibleText(of: detailPane)) ?? nil) : nil
+        let main = pane.flatMap { $0.count > 80 ? $0 : nil } ?? mainText(document)
         if raw.description == nil, !main.isEmpty {
             raw.description = main
             raw.origins["description"] = .text
@@ -35,16 +59,83 @@ enum TextHeuristics {
     }
 
     private static func finishText(_ document: HTMLDocument, main: String, raw: inout RawPosting) {
-        if raw.location == nil, let location = labelled(["location", "standort", "lieu", "sede", "ort"], in: main) {
+        let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
+        if raw.location == nil, let location = labelledElement(document, locationLabels)
+            ?? labelled(locationLabels, in: main) ?? nearTitle(document, classContaining: ["location", "jobloc", "job-loc"])
+        {
             raw.location = location
             raw.origins["location"] = .text
         }
-        if raw.company == nil,
-            let company = firstText(document, "//meta[@property='og:site_name']/@content")
+        let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
+        if raw.company == nil, let company = companyFromTitleTag(document, title: raw.title)
+            ?? labelledElement(document, companyLabels) ?? labelled(companyLabels, in: main)
+            ?? nearTitle(document, classContaining: ["company", "employer", "hiring-org", "org-name"])
+            ?? firstText(document, "//meta[@property='og:site_name']/@content").flatMap(companyFromSiteName)
         {
             raw.company = company
             raw.origins["company"] = .meta
         }
+    }
+
+    /// The first short text after the page's h1 in an element whose class names the field: the
+    /// posting's own detail comes right after its title, other postings' cards elsewhere.
+    static func nearTitle(_ document: HTMLDocument, classContaining words: [String]) -> String? {
+        let test = words.map { "contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'\($0)')" }
+            .joined(separator: " or ")
+        for axis in ["following", "preceding"] {
+            if let text = firstText(document, "(//h1/\(axis)::*[\(test)])[\(axis == "following" ? "1" : "last()")]"),
+                text.count < 80, text.count > 1
+            {
+                return text
+            }
+        }
+        return nil
+    }
+
+    /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
+    /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>"), the first after the page's h1 if any.
+    static func labelledElement(_ document: HTMLDocument, _ labels: [String]) -> String? {
+        let lower = "translate(normalize-space(.),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+        let test = labels.map { "\(lower)='\($0)' or \(lower)='\($0):'" }.joined(separator: " or ")
+        // Only after the posting's title: a search page's filter chips say "Company" or "Location" too.
+        guard let text = firstText(document, "(//h1/following::*[\(test)]/following-sibling::*[1])[1]"), text.count < 100,
+            !labels.contains(text.lowercased())
+        else { return nil }
+        return text
+    }
+
+    /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane"; "… | Careers at Grindel" → "Grindel".
+    static func companyFromTitleTag(_ document: HTMLDocument, title: String?) -> String? {
+        guard let text = firstText(document, "//title") else { return nil }
+        var parts = [text]
+        for separator in [" | ", " - ", " – ", " — "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for part in parts {
+            for prefix in ["Careers at ", "Jobs at ", "Karriere bei ", "Carrières chez ", "Work at ", "Join "]
+            where part.hasPrefix(prefix) {
+                return String(part.dropFirst(prefix.count))
+            }
+        }
+        // Title, company, board: the middle part names the employer.
+        guard parts.count >= 3, let title,
+            TextHeuristics.sameWords(parts[0], title) || title.hasPrefix(parts[0])
+        else { return nil }
+        return parts[1].count < 80 ? parts[1] : nil
+    }
+
+    static func sameWords(_ a: String, _ b: String) -> Bool {
+        a.lowercased().split(whereSeparator: \.isWhitespace) == b.lowercased().split(whereSeparator: \.isWhitespace)
+    }
+
+    /// "Acme Careers" → "Acme"; a site name without such a word is likely a job board's, not the employer's.
+    static func companyFromSiteName(_ name: String) -> String? {
+        for suffix in [" Careers", " Jobs", " Karriere", " Carrières", " Careers Site", " Job Board", " Recruiting"]
+        where name.hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
     }
 
     private static func firstText(_ document: HTMLDocument, _ expression: String) -> String? {

@@ -37,7 +37,7 @@ public struct Normaliser: Sendable {
         // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
             ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromDescription: description)
-        let location = raw.location
+        let location = raw.location.map(Self.cleanLocation)
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
         // one, its content does, so the same posting under two URLs or sources is one posting.
@@ -154,6 +154,22 @@ public struct Normaliser: Sendable {
         case 2...5: return .mid
         default: return .senior
         }
+    }
+
+    /// "London (hybrid)" → "London"; "Sacramento, CA 95814" → "Sacramento, CA".
+    static func cleanLocation(_ text: String) -> String {
+        var output = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1; continue }
+            if character == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { output.append(character) }
+        }
+        let parts = output.split(separator: ",").map { part in
+            part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) }.joined(separator: " ")
+        }.filter { !$0.isEmpty }
+        let cleaned = parts.joined(separator: ", ")
+        return cleaned.isEmpty ? text : cleaned
     }
 
     static func mentionsRemote(_ texts: [String?]) -> Bool? {

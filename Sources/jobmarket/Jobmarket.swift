@@ -15,7 +15,7 @@ struct Jobmarket: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ExtractCommand.self, SalaryCommand.self, ReportCommand.self, ExportCommand.self,
-            CompareCommand.self, FetchCommand.self, RunsCommand.self, VacuumCommand.self,
+            CompareCommand.self, FetchCommand.self, RunsCommand.self, VacuumCommand.self, EvalCommand.self,
         ])
 
     /// Parses and runs a command, mapping usage errors to exit status 2 as documented.
