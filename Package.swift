@@ -74,7 +74,9 @@ let package = Package(
         // Measurements for Scripts/bench; not part of the tool users run.
         .executableTarget(
             name: "jobmarket-bench",
-            dependencies: ["JobModel", "JobStore", "JobAnalyze", "JobReport", "JobNormalise", "JobPipeline"],
+            dependencies: [
+                "JobModel", "JobStore", "JobAnalyze", "JobReport", "JobNormalise", "JobPipeline", "JobHTML", "JobExtract",
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -311,7 +311,7 @@ extension SalaryScanner {
         }
         for phrase in [
             "from", "starting at", "starting from", "starts at", "at least", "minimum", "min", "от", "ab", "à partir de",
-            "a partir de", "from only", "a partire da", "vanaf", "desde", "以上",
+            "a partir de", "from only", "a partire da", "vanaf", "desde", "以上", "від", "od",
         ] {
             table[phrase] = .lowerBoundOnly
         }

@@ -1,5 +1,9 @@
 import Foundation
+import Synchronization
+import JobExtract
+import JobHTML
 import JobModel
+import JobNormalise
 import JobPipeline
 import JobStore
 
@@ -10,6 +14,8 @@ import JobStore
 ///     jobmarket-bench fill COUNT DB      upsert COUNT synthetic postings once
 ///     jobmarket-bench report DB DIR      write every report from DB into DIR; prints seconds and
 ///                                        the process's peak resident memory
+///     jobmarket-bench parse DIR THREADS    libxml2 tree parse (htmlReadMemory + xmlFreeDoc) of every page
+///     jobmarket-bench extract DIR THREADS  extraction and normalisation of every page
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
     FileHandle.standardError.write(Data("usage: jobmarket-bench store COUNT DB\n".utf8))
@@ -77,6 +83,36 @@ case "report":
     let written = try Reporting.write(store: store, config: Config(), to: directory)
     let seconds = Date().timeIntervalSince(started)
     print(#"{"postings":\#(try store.postingCount()),"files":\#(written.count),"seconds":\#(String(format: "%.2f", seconds)),"peak_rss_mb":\#(String(format: "%.1f", peakResidentMegabytes()))}"#)
+case "parse", "extract":
+    let directory = URL(fileURLWithPath: arguments.dropFirst().first ?? "pages")
+    let threads = Int(arguments.dropFirst(2).first ?? "1") ?? 1
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".html") }.sorted()
+    let extractor = PostingExtractor()
+    let normaliser = Normaliser()
+    let work = files.map { directory.appendingPathComponent($0).path }
+    let next = Mutex(0)
+    let totals = Mutex((bytes: 0, postings: 0))
+    let started = Date()
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        while true {
+            let index = next.withLock { value in
+                defer { value += 1 }
+                return value
+            }
+            guard index < work.count, let data = FileManager.default.contents(atPath: work[index]) else { break }
+            let bytes = Array(data)
+            var found = 0
+            if command == "parse" {
+                found = (try? HTMLDocument(bytes: bytes)) == nil ? 0 : 1
+            } else if let (raw, _) = try? extractor.extract(bytes: bytes) {
+                found = normaliser.normalise(raw, url: nil).title == nil ? 0 : 1
+            }
+            totals.withLock { $0.bytes += bytes.count; $0.postings += found }
+        }
+    }
+    let seconds = Date().timeIntervalSince(started)
+    let (bytes, postings) = totals.withLock { ($0.bytes, $0.postings) }
+    print(#"{"mode":"\#(command)","threads":\#(threads),"pages":\#(work.count),"ok":\#(postings),"seconds":\#(String(format: "%.3f", seconds)),"pages_per_second":\#(String(format: "%.1f", Double(work.count) / seconds)),"mb_per_second":\#(String(format: "%.1f", Double(bytes) / 1_048_576 / seconds)),"peak_rss_mb":\#(String(format: "%.1f", peakResidentMegabytes()))}"#)
 default:
     FileHandle.standardError.write(Data("jobmarket-bench: unknown command \(command)\n".utf8))
     exit(2)

@@ -4,12 +4,21 @@ import Testing
 
 /// One row of the salary table: the text and what a careful reader takes from it.
 struct SalaryCase: CustomTestStringConvertible, Sendable {
+    init(text: String, min: Double?, max: Double?, currency: String, period: PayPeriod, context: SalaryParser.Context = .init()) {
+        self.text = text
+        self.min = min
+        self.max = max
+        self.currency = currency
+        self.period = period
+        self.context = context
+    }
+
     let text: String
     let min: Double?
     let max: Double?
     let currency: String
     let period: PayPeriod
-    var context = SalaryParser.Context()
+    var context: SalaryParser.Context
 
     var testDescription: String { text }
 }
