@@ -95,10 +95,14 @@ enum TextHeuristics {
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>"), the first after the page's h1 if any.
     static func labelledElement(_ document: HTMLDocument, _ labels: [String]) -> String? {
-        let lower = "translate(normalize-space(.),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+        // The element's own text node, not its string value: on broken pages an unclosed element
+        // holds the rest of the document, and taking every element's full text would be quadratic.
+        let lower = "translate(normalize-space(text()),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
         let test = labels.map { "\(lower)='\($0)' or \(lower)='\($0):'" }.joined(separator: " or ")
         // Only after the posting's title: a search page's filter chips say "Company" or "Location" too.
-        guard let text = firstText(document, "(//h1/following::*[\(test)]/following-sibling::*[1])[1]"), text.count < 100,
+        // A cheap length filter first: translate() over every paragraph would cost more than the parse.
+        let short = "[string-length(text()) > 0 and string-length(text()) < 30]"
+        guard let text = firstText(document, "(//h1/following::*\(short)[\(test)]/following-sibling::*[1])[1]"), text.count < 100,
             !labels.contains(text.lowercased())
         else { return nil }
         return text
@@ -213,12 +217,13 @@ enum TextHeuristics {
 
     /// The value after a label: "Location: New York, NY" → "New York, NY".
     static func labelled(_ labels: [String], in text: String) -> String? {
-        for line in text.split(separator: "\n") {
-            let lower = line.lowercased()
-            for label in labels where lower.hasPrefix(label + ":") || lower.hasPrefix(label + " :") {
-                let value = line.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !value.isEmpty && value.count < 120 { return value }
-            }
+        for line in text.split(separator: "\n") where line.utf8.count < 160 {
+            // Only short lines with a colon can be "Label: value"; lowercase just those.
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            guard labels.contains(label) else { continue }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty && value.count < 120 { return value }
         }
         return nil
     }

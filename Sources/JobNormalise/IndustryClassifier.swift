@@ -44,17 +44,23 @@ public enum IndustryClassifier {
     /// occur at least three times and twice as often as any other's.
     public static func industry(fromDescription text: String) -> Industry? {
         guard !text.isEmpty else { return nil }
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
-        let cues: [(Industry, Set<String>)] = [
-            (.finance, ["bank", "banking", "trading", "fintech", "payments", "lending", "insurance", "underwriting", "fraud"]),
-            (.healthcare, ["patient", "patients", "clinical", "hospital", "healthcare", "medical", "clinicians", "ehr"]),
-            (.retail, ["retail", "shoppers", "store", "stores", "merchandising", "e-commerce", "ecommerce", "customers'"]),
-            (.manufacturing, ["manufacturing", "factory", "plant", "robotics", "assembly", "supply", "production-line"]),
-        ]
-        let counts = cues.map { industry, cue in (industry, words.filter(cue.contains).count) }.sorted { $0.1 > $1.1 }
-        guard let best = counts.first, best.1 >= 3, best.1 >= 2 * (counts.dropFirst().first?.1 ?? 0) else { return nil }
-        return best.0
+        var counts: [Industry: Int] = [:]
+        descriptionScanner.scan(text) { index, _, _ in counts[descriptionCues[index].0, default: 0] += 1 }
+        let ranked = counts.sorted { $0.value > $1.value }
+        guard let best = ranked.first, best.value >= 3, best.value >= 2 * (ranked.dropFirst().first?.value ?? 0) else {
+            return nil
+        }
+        return best.key
     }
+
+    static let descriptionCues: [(Industry, String)] = [
+        (.finance, ["bank", "banking", "trading", "fintech", "payments", "lending", "insurance", "underwriting", "fraud"]),
+        (.healthcare, ["patient", "patients", "clinical", "hospital", "healthcare", "medical", "clinicians", "ehr"]),
+        (.retail, ["retail", "shoppers", "store", "stores", "merchandising", "e-commerce", "ecommerce"]),
+        (.manufacturing, ["manufacturing", "factory", "plant", "robotics", "assembly", "production line"]),
+    ].flatMap { industry, words in words.map { (industry, $0) } }
+
+    static let descriptionScanner = PhraseScanner(descriptionCues.map(\.1))
 
     static func matches(_ keyword: String, _ words: [String]) -> Bool {
         let parts = keyword.split(separator: " ").map(String.init)

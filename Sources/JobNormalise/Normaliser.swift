@@ -131,22 +131,24 @@ public struct Normaliser: Sendable {
         }
     }
 
+    static let yearScanner = PhraseScanner(["year", "years", "yrs"])
+
     /// The level the required experience suggests, used only when the title states no level:
     /// up to 1 year entry, 2–5 mid, 6 or more senior. A range counts by its lower bound
     /// ("3-5 years" is 3); of several requirements the largest counts.
     static func levelFromExperience(_ text: String) -> Level? {
-        let lower = text.lowercased()
+        let bytes = Array(text.utf8)
         var best: Int?
-        var searchStart = lower.startIndex
-        while let range = lower.range(of: "year", range: searchStart..<lower.endIndex) {
-            searchStart = range.upperBound
-            let after = lower[range.upperBound...].prefix(40)
-            guard after.contains("experience") || after.hasPrefix("s of") || after.hasPrefix("s'") else { continue }
-            // The number group just before "years": "5+ years", "3-5 years", "at least 7 years".
-            let before = lower[..<range.lowerBound].suffix(12)
+        yearScanner.scan(text) { _, start, end in
+            // Experience must be named within 40 bytes after: "5+ years of experience", "3-5 years' experience".
+            let after = String(decoding: bytes[end..<min(bytes.count, end + 40)], as: UTF8.self).lowercased()
+            guard after.contains("experience") || after.hasPrefix(" of ") || after.hasPrefix("'") else { return }
+            // The number group just before: "5+ years", "3-5 years", "at least 7 years"; a range counts by its lower bound.
+            let before = String(decoding: bytes[max(0, start - 12)..<start], as: UTF8.self)
             let group = before.split(separator: " ").last { $0.contains(where: \.isNumber) }
-            let digits = group?.split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
-            if let digits, digits < 40 { best = max(best ?? 0, digits) }
+            if let digits = group?.split(whereSeparator: { !$0.isNumber }).first.flatMap({ Int($0) }), digits < 40 {
+                best = max(best ?? 0, digits)
+            }
         }
         guard let years = best else { return nil }
         switch years {
@@ -195,15 +197,19 @@ public struct Normaliser: Sendable {
         return raw
     }
 
+    /// Degree words: bachelor, master, phd, by the first phrase of each that the text contains.
+    static let degreePhrases: [(degree: String, phrase: String)] = [
+        ("bachelor", "bachelor"), ("bachelor", "bachelor's"), ("bachelor", "bachelors"), ("bachelor", "b.s."),
+        ("bachelor", "bs"), ("bachelor", "bsc"), ("bachelor", "b.sc"), ("bachelor", "undergraduate degree"),
+        ("bachelor", "ba"), ("bachelor", "b.a."), ("master", "master"), ("master", "master's"), ("master", "masters"),
+        ("master", "m.s."), ("master", "ms"), ("master", "msc"), ("master", "m.sc"), ("master", "mba"),
+        ("phd", "phd"), ("phd", "ph.d"), ("phd", "ph.d."), ("phd", "doctorate"), ("phd", "doctoral"),
+    ]
+    static let degreeScanner = PhraseScanner(degreePhrases.map(\.phrase))
+
     static func education(in text: String) -> [String] {
-        let lower = " " + text.lowercased() + " "
-        var found: [String] = []
-        if ["bachelor", " b.s.", " bs ", " bsc", " b.sc", "undergraduate degree", " ba ", " b.a."].contains(where: lower.contains) {
-            found.append("bachelor")
-        }
-        if ["master", " m.s.", " ms ", " msc", " m.sc", " mba"].contains(where: lower.contains) { found.append("master") }
-        if ["phd", "ph.d", "doctorate", "doctoral"].contains(where: lower.contains) { found.append("phd") }
-        return found
+        let found = Set(degreeScanner.present(in: text).map { degreePhrases[$0].degree })
+        return ["bachelor", "master", "phd"].filter(found.contains)
     }
 
     static let certificationNames: [(String, [String])] = [
@@ -213,15 +219,18 @@ public struct Normaliser: Sendable {
         ("AWS Certified Solutions Architect", ["aws certified solutions architect"]),
         ("Azure AI Engineer Associate", ["azure ai engineer associate"]),
         ("Azure Data Scientist Associate", ["azure data scientist associate"]),
-        ("Certified Kubernetes Administrator", ["certified kubernetes administrator", "(cka)"]),
+        ("Certified Kubernetes Administrator", ["certified kubernetes administrator", "cka"]),
         ("TensorFlow Developer Certificate", ["tensorflow developer certificate"]),
         ("Databricks Certified", ["databricks certified"]),
         ("PMP", ["pmp certification", "pmp certified"]),
         ("CFA", ["cfa charter", "cfa designation"]),
     ]
 
+    static let certificationScanner = PhraseScanner(certificationNames.flatMap(\.1))
+
     static func certifications(in text: String) -> [String] {
-        let lower = text.lowercased() + " "
-        return certificationNames.filter { $0.1.contains(where: lower.contains) }.map(\.0)
+        let phrases = certificationNames.flatMap { name, phrases in phrases.map { _ in name } }
+        let found = Set(certificationScanner.present(in: text).map { phrases[$0] })
+        return certificationNames.map(\.0).filter(found.contains)
     }
 }
