@@ -3,62 +3,39 @@
 /// Ordinary-word skills ("Go", "R", "Spark") match case-sensitively and count only near another
 /// technology on the same line, so "go to market" and "Plan B" never count.
 public struct SkillMatcher: Sendable {
-    private struct Trie: Sendable {
-        /// Per node: children by byte, and the skill index a term ending here names.
-        var children: [[UInt8: Int32]] = [[:]]
-        var terminal: [Int32] = [-1]
-
-        mutating func insert(_ bytes: [UInt8], skill: Int) {
-            var node = 0
-            for byte in bytes {
-                if let next = children[node][byte] {
-                    node = Int(next)
-                } else {
-                    children.append([:])
-                    terminal.append(-1)
-                    children[node][byte] = Int32(children.count - 1)
-                    node = children.count - 1
-                }
+    /// The longest term of `trie` starting at `start` that ends on a boundary: (skill, end index).
+    static func longestMatch(_ trie: ByteTrie, in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
+        var node = ByteTrie.root
+        var best: (Int, Int)?
+        var index = start
+        while index < text.count {
+            guard let next = trie.next(node, lowercase ? lower(text[index]) : text[index]) else { break }
+            node = next
+            index += 1
+            if let skill = trie.value(at: node) {
+                let endsOnBoundary = index == text.count || !isWordByte(text[index]) || !isWordByte(text[index - 1])
+                if endsOnBoundary { best = (skill, index) }
             }
-            if terminal[node] < 0 { terminal[node] = Int32(skill) }
         }
-
-        /// The longest term starting at `start` that ends on a boundary: (skill, end index).
-        func longestMatch(in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
-            var node = 0
-            var best: (Int, Int)?
-            var index = start
-            while index < text.count {
-                let byte = lowercase ? SkillMatcher.lower(text[index]) : text[index]
-                guard let next = children[node][byte] else { break }
-                node = Int(next)
-                index += 1
-                if terminal[node] >= 0 {
-                    let endsOnBoundary = index == text.count || !SkillMatcher.isWordByte(text[index])
-                        || !SkillMatcher.isWordByte(text[index - 1])
-                    if endsOnBoundary { best = (Int(terminal[node]), index) }
-                }
-            }
-            return best
-        }
+        return best
     }
 
     private let names: [String]
     private let ambiguous: [Bool]
-    private var folded = Trie()
-    private var exact = Trie()
+    private var folded = ByteTrie()
+    private var exact = ByteTrie()
 
     public init(taxonomy: SkillTaxonomy = .bundled) {
         names = taxonomy.skills.map(\.name)
         ambiguous = taxonomy.skills.map(\.ambiguous)
         for (index, skill) in taxonomy.skills.enumerated() {
             if skill.ambiguous {
-                exact.insert(Array(skill.name.utf8), skill: index)
-                for alias in skill.aliases { exact.insert(Array(alias.utf8), skill: index) }
-                for alias in skill.safeAliases { folded.insert(Self.lowered(alias), skill: index) }
+                exact.insert(Array(skill.name.utf8), value: index)
+                for alias in skill.aliases { exact.insert(Array(alias.utf8), value: index) }
+                for alias in skill.safeAliases { folded.insert(Self.lowered(alias), value: index) }
             } else {
                 for term in [skill.name] + skill.aliases + skill.safeAliases {
-                    folded.insert(Self.lowered(term), skill: index)
+                    folded.insert(Self.lowered(term), value: index)
                 }
             }
         }
@@ -75,8 +52,8 @@ public struct SkillMatcher: Sendable {
         while index < bytes.count {
             let atStart = index == 0 || !Self.isWordByte(bytes[index - 1]) || !Self.isWordByte(bytes[index])
             if atStart {
-                let foldedMatch = folded.longestMatch(in: bytes, from: index, lowercase: true)
-                let exactMatch = exact.longestMatch(in: bytes, from: index, lowercase: false)
+                let foldedMatch = Self.longestMatch(folded, in: bytes, from: index, lowercase: true)
+                let exactMatch = Self.longestMatch(exact, in: bytes, from: index, lowercase: false)
                 let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
                 if let (skill, end) = useFolded ? foldedMatch : exactMatch {
                     if useFolded { safe.insert(found.count) }

@@ -1,3 +1,5 @@
+import JobModel
+
 /// A JSON value with ordered object keys, so output lines keep the documented key order.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
@@ -55,23 +57,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        JSONString.append(text, to: &output)
     }
 }

@@ -39,31 +39,7 @@ enum PostingRow {
     }
 
     /// A JSON array of strings, written by hand: JSONEncoder costs more than the whole upsert.
-    static func json(_ list: [String]) -> String {
-        var output = "["
-        for (index, item) in list.enumerated() {
-            if index > 0 { output += "," }
-            output += "\""
-            for scalar in item.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        output.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            output += "\""
-        }
-        return output + "]"
-    }
+    static func json(_ list: [String]) -> String { JSONString.array(list) }
 
     static func list(_ text: String?) -> [String] {
         guard let text else { return [] }

@@ -21,6 +21,15 @@ struct SalaryCase: CustomTestStringConvertible, Sendable {
     var context: SalaryParser.Context
 
     var testDescription: String { text }
+
+    /// Parses the text and expects exactly the row's figures.
+    func check() throws {
+        let parsed = try #require(SalaryParser.parse(text, context: context))
+        #expect(parsed.stated.min == min)
+        #expect(parsed.stated.max == max)
+        #expect(parsed.stated.currency == currency)
+        #expect(parsed.stated.period == period)
+    }
 }
 
 private func pay(
@@ -95,11 +104,7 @@ struct SalaryParserTests {
 
     @Test(arguments: statedPay)
     func readsStatedPay(_ row: SalaryCase) throws {
-        let parsed = try #require(SalaryParser.parse(row.text, context: row.context))
-        #expect(parsed.stated.min == row.min)
-        #expect(parsed.stated.max == row.max)
-        #expect(parsed.stated.currency == row.currency)
-        #expect(parsed.stated.period == row.period)
+        try row.check()
     }
 
     static let notPay: [String] = [

@@ -1,5 +1,7 @@
 import Foundation
+import JobPipeline
 import JobTestSupport
+import Logging
 
 /// The hand-checked manifest of the demo site (`Fixtures/demo/expected.json`).
 struct DemoManifest: Decodable {
@@ -49,4 +51,18 @@ struct DemoManifest: Decodable {
         if whole >= sorted.count { return sorted[sorted.count - 1] }
         return sorted[whole - 1] + (k - Double(whole)) * (sorted[whole] - sorted[whole - 1])
     }
+}
+
+/// The demo configuration pointed at a loopback server, with its database and reports in `directory`.
+func demoPipeline(server: LoopbackHTTPServer, directory: URL, database: String = "jobmarket.sqlite") throws -> Pipeline {
+    var config = try ConfigLoader.load(path: Fixtures.demo.appendingPathComponent("jobmarket.yml").path)
+    config.sources = config.sources.map { source in
+        var source = source
+        source.startURLs = [server.url("/\(source.name)/jobs.html")]
+        return source
+    }
+    return Pipeline(
+        config: config, databasePath: directory.appendingPathComponent(database).path,
+        reportsDirectory: directory.appendingPathComponent("reports").path,
+        logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }

@@ -34,16 +34,7 @@ struct HistoryReportsTests {
     }
 
     func pipeline(_ server: LoopbackHTTPServer) throws -> Pipeline {
-        var config = try ConfigLoader.load(path: Fixtures.demo.appendingPathComponent("jobmarket.yml").path)
-        config.sources = config.sources.map { source in
-            var source = source
-            source.startURLs = [server.url("/\(source.name)/jobs.html")]
-            return source
-        }
-        return Pipeline(
-            config: config, databasePath: directory.appendingPathComponent("db.sqlite").path,
-            reportsDirectory: directory.appendingPathComponent("reports").path,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try demoPipeline(server: server, directory: directory, database: "db.sqlite")
     }
 
     @Test

@@ -20,16 +20,7 @@ struct PipelineEndToEndTests {
     }
 
     func pipeline() throws -> Pipeline {
-        var config = try ConfigLoader.load(path: Fixtures.demo.appendingPathComponent("jobmarket.yml").path)
-        config.sources = config.sources.map { source in
-            var source = source
-            source.startURLs = [server.url("/\(source.name)/jobs.html")]
-            return source
-        }
-        return Pipeline(
-            config: config, databasePath: directory.appendingPathComponent("jobmarket.sqlite").path,
-            reportsDirectory: directory.appendingPathComponent("reports").path,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try demoPipeline(server: server, directory: directory)
     }
 
     func report(_ name: String) throws -> [[String: String]] {
