@@ -17,37 +17,54 @@ public enum IndustryClassifier {
         return nil
     }
 
-    /// The industry a company's name points to: "Acme Bank" is finance, "Helix Health" healthcare.
+    /// The industry a company's name points to: "Acme Bank" is finance, "Rheinwerk Logistik GmbH"
+    /// transportation, "深圳星河智能科技有限公司" technology. Words match whole (a `*` ends a prefix);
+    /// CJK keywords match anywhere in the name.
     public static func industry(fromCompany name: String?) -> Industry? {
         guard let name else { return nil }
-        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
-        for (industry, keywords) in companyWords where keywords.contains(where: { matches($0, words) }) {
-            return industry
+        let lower = name.lowercased()
+        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+        for (industry, keywords) in companyWords {
+            let found = keywords.contains { keyword in
+                keyword.unicodeScalars.contains { $0.value >= 0x3040 } ? lower.contains(keyword) : matches(keyword, words)
+            }
+            if found { return industry }
         }
         return nil
     }
 
     static let companyWords: [(Industry, [String])] = [
-        (.finance, ["bank*", "capital", "financial", "finance", "insurance", "assurance", "securities", "invest*", "credit",
-            "payments", "asset*", "fund*", "trust"]),
-        (.healthcare, ["health*", "hospital*", "medical", "clinic*", "pharma*", "therapeutics", "bio*", "care"]),
-        (.retail, ["retail*", "stores", "store", "shop*", "market", "mart", "supermarket*", "grocers"]),
+        (.finance, ["bank*", "banque", "banca", "capital", "financial", "finance", "finanz*", "insurance", "assurance*",
+            "versicherung*", "assicurazion*", "securities", "invest*", "credit", "lending", "payments", "asset*", "fund*",
+            "trust", "mutual", "банк", "銀行", "金融", "保险", "证券"]),
+        (.healthcare, ["health*", "hospital*", "medical", "clinic*", "klinik*", "pharma*", "therapeutics", "bio*",
+            "care", "zorg", "santé", "salute", "医疗", "医院", "病院"]),
+        (.government, ["agency", "ministry", "department", "federal", "national", "office", "bureau", "council",
+            "government", "defense", "defence", "public", "commission"]),
+        (.transportation, ["logistik", "logistics", "freight", "mobilität", "mobility", "air", "airline*", "airways",
+            "rail*", "transport*", "shipping", "trucking", "物流", "运输"]),
+        (.retail, ["retail*", "ритейл", "stores", "store", "shop*", "market", "mart", "supermarket*", "grocer*",
+            "outfitters", "crèmerie", "流通", "零售", "商店"]),
         (.manufacturing, ["manufactur*", "motors", "automotive", "robotics", "industries", "industrial", "steel",
-            "aerospace", "chemicals", "machinery", "semiconductor*"]),
-        (.education, ["university", "college", "school", "academy", "institute"]),
-        (.energy, ["energy", "power", "oil", "gas", "solar", "utilities"]),
-        (.consulting, ["consulting", "consultants", "advisory", "partners"]),
-        (.technology, ["software", "labs", "technologies", "tech", "systems", "cloud", "analytics", "ai", "data"]),
+            "aerospace", "chemicals", "machinery", "maschinenbau", "components", "semiconductor*", "制造", "製作所"]),
+        (.energy, ["energy", "energie", "energia", "stadtwerke", "power", "oil", "gas", "solar", "utilities", "能源"]),
+        (.media, ["media", "éditions", "editions", "verlag", "publishing", "news", "studios", "entertainment"]),
+        (.education, ["university", "college", "school", "academy", "institute", "learning", "大学", "教育"]),
+        (.telecommunications, ["telecom*", "wireless", "mobile", "telco", "通信"]),
+        (.hospitality, ["café", "cafe", "hotel*", "restaurant*", "hospitality"]),
+        (.consulting, ["consulting", "consultants", "conseil", "beratung", "advisory", "partners"]),
+        (.technology, ["software", "labs", "technologies", "technology", "tech", "systems", "cloud", "analytics", "ai",
+            "data", "digital", "code", "код", "科技", "信息技术", "技术", "データ"]),
     ]
 
     /// The industry a description talks about most, as a last resort: the sector whose keywords
-    /// occur at least three times and twice as often as any other's.
+    /// occur at least four times and three times as often as any other's.
     public static func industry(fromDescription text: String) -> Industry? {
         guard !text.isEmpty else { return nil }
         var counts: [Industry: Int] = [:]
         descriptionScanner.scan(text) { index, _, _ in counts[descriptionCues[index].0, default: 0] += 1 }
         let ranked = counts.sorted { $0.value > $1.value }
-        guard let best = ranked.first, best.value >= 3, best.value >= 2 * (ranked.dropFirst().first?.value ?? 0) else {
+        guard let best = ranked.first, best.value >= 4, best.value >= 3 * (ranked.dropFirst().first?.value ?? 0) else {
             return nil
         }
         return best.key
