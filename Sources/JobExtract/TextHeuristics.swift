@@ -83,7 +83,7 @@ enum TextHeuristics {
         let test = words.map { "contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'\($0)')" }
             .joined(separator: " or ")
         for axis in ["following", "preceding"] {
-            if let text = firstText(document, "(//h1/\(axis)::*[\(test)])[\(axis == "following" ? "1" : "last()")]"),
+            if let text = firstText(document, "(//h1/\(axis)::*[position() <= 400][\(test)])[1]"),
                 text.count < 80, text.count > 1
             {
                 return text
@@ -102,7 +102,9 @@ enum TextHeuristics {
         // Only after the posting's title: a search page's filter chips say "Company" or "Location" too.
         // A cheap length filter first: translate() over every paragraph would cost more than the parse.
         let short = "[string-length(text()) > 0 and string-length(text()) < 30]"
-        guard let text = firstText(document, "(//h1/following::*\(short)[\(test)]/following-sibling::*[1])[1]"), text.count < 100,
+        // The posting's facts sit near its title: look at the 400 elements after it, not the whole page.
+        guard let text = firstText(document, "(//h1/following::*[position() <= 400]\(short)[\(test)]/following-sibling::*[1])[1]"),
+            text.count < 100,
             !labels.contains(text.lowercased())
         else { return nil }
         return text
@@ -169,14 +171,15 @@ enum TextHeuristics {
     /// The normaliser takes the first that parses as pay, so a funding round or a bonus on an
     /// earlier line does not hide the salary.
     static func payLines(in text: String, title: String?) -> String? {
-        let lines = text.split(separator: "\n")
+        // Splitting the bytes is far cheaper than splitting Characters on a 100 KB page.
+        let lines = text.utf8.split(separator: 0x0A).map { Substring($0) }
         let start = title.flatMap { title in lines.firstIndex { $0.contains(title) } } ?? 0
         let end = lines[start...].dropFirst().firstIndex { line in
             let lower = line.lowercased()
             return line.count < 60 && otherJobsHeadings.contains { lower.contains($0) }
         } ?? lines.endIndex
         var ranked: [(rank: Int, line: Substring)] = []
-        for (index, line) in lines.enumerated() where line.utf8.count < 400 && line.contains(where: \.isNumber) {
+        for (index, line) in lines.enumerated() where line.utf8.count < 400 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             let lower = line.lowercased()
             let hasPayWord = payWords.contains(where: lower.contains)
             guard hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
@@ -217,7 +220,8 @@ enum TextHeuristics {
 
     /// The value after a label: "Location: New York, NY" → "New York, NY".
     static func labelled(_ labels: [String], in text: String) -> String? {
-        for line in text.split(separator: "\n") where line.utf8.count < 160 {
+        for bytes in text.utf8.split(separator: 0x0A) where bytes.count < 160 && bytes.contains(0x3A) {
+            let line = Substring(bytes)
             // Only short lines with a colon can be "Label: value"; lowercase just those.
             guard let colon = line.firstIndex(of: ":") else { continue }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

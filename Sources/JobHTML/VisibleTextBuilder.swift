@@ -1,8 +1,11 @@
 internal import CJobXML2
 
 /// Collects the text a reader sees, walking a libxml2 tree; breaks lines at block elements.
+///
+/// Works on the UTF-8 bytes libxml2 hands out: whitespace (ASCII and no-break space) collapses
+/// to one space, and the result is decoded once at the end.
 struct VisibleTextBuilder {
-    private var output = ""
+    private var output: [UInt8] = []
     private var pendingSpace = false
 
     /// Elements whose content is never shown.
@@ -24,7 +27,7 @@ struct VisibleTextBuilder {
             }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { appendText(String(cString: content)) }
+                if let content = node.pointee.content { appendText(content) }
             case XML_ELEMENT_NODE:
                 let name = String(cString: node.pointee.name)
                 if Self.hidden.contains(name) { continue }
@@ -47,24 +50,33 @@ struct VisibleTextBuilder {
         }
     }
 
-    private mutating func appendText(_ text: String) {
-        for character in text {
-            if character.isWhitespace {
+    /// Appends a NUL-terminated UTF-8 text, collapsing whitespace.
+    private mutating func appendText(_ text: UnsafePointer<UInt8>) {
+        var index = 0
+        while true {
+            let byte = text[index]
+            if byte == 0 { return }
+            // ASCII whitespace, and U+00A0 (C2 A0) which pages use as a space.
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if isSpace || (byte == 0xC2 && text[index + 1] == 0xA0) {
                 pendingSpace = true
-            } else {
-                if pendingSpace, let last = output.last, last != "\n" { output.append(" ") }
-                pendingSpace = false
-                output.append(character)
+                index += isSpace ? 1 : 2
+                continue
             }
+            if pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+            index += 1
         }
     }
 
     private mutating func newline() {
         pendingSpace = false
-        if let last = output.last, last != "\n" { output.append("\n") }
+        if let last = output.last, last != 0x0A { output.append(0x0A) }
     }
 
     func finish() -> String {
-        output.last == "\n" ? String(output.dropLast()) : output
+        let end = output.last == 0x0A ? output.count - 1 : output.count
+        return String(decoding: output[..<end], as: UTF8.self)
     }
 }

@@ -50,7 +50,7 @@ public struct Normaliser: Sendable {
                 Fingerprint.of([
                     "content", (company ?? "").lowercased(), (title?.canonical ?? "").lowercased(),
                     level?.rawValue ?? "", (location ?? "").lowercased(),
-                    Fingerprint.of([TitleNormaliser.wordsOf(description).joined(separator: " ").lowercased()]),
+                    Fingerprint.of(bytes: Self.normalisedWords(description)),
                 ])
             }
         return Posting(
@@ -61,6 +61,26 @@ public struct Normaliser: Sendable {
             skills: matcher.skills(in: [raw.title ?? "", description].joined(separator: "\n")),
             education: Self.education(in: description), certifications: Self.certifications(in: description),
             extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
+    }
+
+    /// The text's words, ASCII-lowercased, one space apart: what identifies a description
+    /// whatever its spacing or casing.
+    static func normalisedWords(_ text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
+                || byte == 0x28 || byte == 0x29 || byte == 0x2D
+            {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(SkillMatcher.lower(byte))
+            }
+        }
+        return output
     }
 
     /// Structured pay first (JSON-LD, microdata), then the pay phrase of the text.
