@@ -20,6 +20,8 @@ enum TextHeuristics {
     static func apply(_ document: HTMLDocument, to raw: inout RawPosting) {
         let heading = firstText(document, "//h1")
         let searchPage = heading.map(isSearchHeading) ?? false
+        // The posting's own title element: on a search page, the first heading of the open posting's pane.
+        let anchor = searchPage ? "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]" : "//h1"
         if raw.title == nil, searchPage,
             let title = firstText(document, "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]")
         {
@@ -51,25 +53,29 @@ enum TextHeuristics {
             let estimates = split.filter(isEstimate)
             let stated = split.filter { !isEstimate($0) }
             if !estimates.isEmpty && raw.estimateText == nil { raw.estimateText = estimates.joined(separator: "\n") }
-            guard !stated.isEmpty else { return finishText(document, main: main, raw: &raw) }
+            guard !stated.isEmpty else { return finishText(document, main: main, anchor: anchor, raw: &raw) }
             raw.salaryText = stated.joined(separator: "\n")
             raw.origins["salary"] = .text
         }
-        finishText(document, main: main, raw: &raw)
+        finishText(document, main: main, anchor: anchor, raw: &raw)
     }
 
-    private static func finishText(_ document: HTMLDocument, main: String, raw: inout RawPosting) {
+    private static func finishText(_ document: HTMLDocument, main: String, anchor: String, raw: inout RawPosting) {
+        guard raw.location == nil || raw.company == nil else { return }
+        // One walk over the elements after the posting's title answers every "what is near it" question.
+        let nearby = document.elements(after: anchor, limit: 400)
         let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
-        if raw.location == nil, let location = labelledElement(document, locationLabels)
-            ?? labelled(locationLabels, in: main) ?? nearTitle(document, classContaining: ["location", "jobloc", "job-loc"])
+        if raw.location == nil, let location = labelledElement(nearby, locationLabels)
+            ?? labelled(locationLabels, in: main) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
         {
             raw.location = location
             raw.origins["location"] = .text
         }
         let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
         if raw.company == nil, let company = companyFromTitleTag(document, title: raw.title)
-            ?? labelledElement(document, companyLabels) ?? labelled(companyLabels, in: main)
-            ?? nearTitle(document, classContaining: ["company", "employer", "hiring-org", "org-name"])
+            ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: main)
+            ?? nearTitle(nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
+            ?? beforeTitle(document, anchor: anchor, classContaining: ["company", "employer", "hiring-org", "org-name"])
             ?? firstText(document, "//meta[@property='og:site_name']/@content").flatMap(companyFromSiteName)
         {
             raw.company = company
@@ -77,37 +83,35 @@ enum TextHeuristics {
         }
     }
 
-    /// The first short text after the page's h1 in an element whose class names the field: the
-    /// posting's own detail comes right after its title, other postings' cards elsewhere.
-    static func nearTitle(_ document: HTMLDocument, classContaining words: [String]) -> String? {
+    /// The first short text after the posting's title in an element whose class names the field:
+    /// the posting's own detail comes right after its title, other postings' cards elsewhere.
+    static func nearTitle(_ nearby: [NearbyElement], classContaining words: [String]) -> String? {
+        nearby.first { element in words.contains { element.classes.contains($0) } && element.shortText != nil }?.shortText
+    }
+
+    /// The same, among the elements before the title (a company name above it), nearest first.
+    static func beforeTitle(_ document: HTMLDocument, anchor: String, classContaining words: [String]) -> String? {
         let test = words.map { "contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'\($0)')" }
             .joined(separator: " or ")
-        for axis in ["following", "preceding"] {
-            if let text = firstText(document, "(//h1/\(axis)::*[position() <= 400][\(test)])[1]"),
-                text.count < 80, text.count > 1
-            {
-                return text
-            }
-        }
-        return nil
+        guard let text = firstText(document, "(\(anchor)/preceding::*[position() <= 200][\(test)])[1]"), text.count > 1,
+            text.count < 80
+        else { return nil }
+        return text
     }
 
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
-    /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>"), the first after the page's h1 if any.
-    static func labelledElement(_ document: HTMLDocument, _ labels: [String]) -> String? {
-        // The element's own text node, not its string value: on broken pages an unclosed element
-        // holds the rest of the document, and taking every element's full text would be quadratic.
-        let lower = "translate(normalize-space(text()),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
-        let test = labels.map { "\(lower)='\($0)' or \(lower)='\($0):'" }.joined(separator: " or ")
-        // Only after the posting's title: a search page's filter chips say "Company" or "Location" too.
-        // A cheap length filter first: translate() over every paragraph would cost more than the parse.
-        let short = "[string-length(text()) > 0 and string-length(text()) < 30]"
-        // The posting's facts sit near its title: look at the 400 elements after it, not the whole page.
-        guard let text = firstText(document, "(//h1/following::*[position() <= 400]\(short)[\(test)]/following-sibling::*[1])[1]"),
-            text.count < 100,
-            !labels.contains(text.lowercased())
-        else { return nil }
-        return text
+    /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
+    /// search page's filter chips, before it, say "Company" or "Location" too.
+    static func labelledElement(_ nearby: [NearbyElement], _ labels: [String]) -> String? {
+        for element in nearby where element.ownText.utf8.count < 30 {
+            var label = element.ownText.lowercased()
+            if label.hasSuffix(":") { label.removeLast() }
+            guard labels.contains(label), let value = element.nextSiblingText, !value.isEmpty, value.count < 100,
+                !labels.contains(value.lowercased())
+            else { continue }
+            return value
+        }
+        return nil
     }
 
     /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane"; "… | Careers at Grindel" → "Grindel".

@@ -90,6 +90,14 @@ public final class HTMLDocument {
         return items
     }
 
+    /// Runs an expression and hands its nodes to `body`, inside the document's lifetime.
+    func evaluateNodes(_ expression: String, _ body: ([xmlNodePtr]) -> Void) throws(HTMLError) {
+        _ = try evaluate(expression) { nodes in
+            body(nodes)
+            return []
+        }
+    }
+
     private func evaluate(
         _ expression: String, _ body: ([xmlNodePtr]) -> [String]
     ) throws(HTMLError) -> [String] {
