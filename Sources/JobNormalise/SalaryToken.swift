@@ -1,3 +1,5 @@
+import JobModel
+
 /// A piece of a pay phrase, as the salary scanner sees it.
 enum SalaryToken: Equatable {
     /// An amount with any k/M/lakh/万 multiplier applied.
@@ -30,5 +32,3 @@ enum SalaryToken: Equatable {
         case tenThousand
     }
 }
-
-import JobModel

@@ -50,12 +50,15 @@ struct Crawler {
             case let .fetched(outcome):
                 fetched = outcome
             }
-            if let (reason, detail) = fetched.failureReason() {
-                listing.failures.append(PageFailure(url: url, reason: reason, detail: "listing page: " + detail))
-                listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "failed:" + reason))
+            let response: FetchResponse
+            switch fetched.usable() {
+            case let .success(usable):
+                response = usable
+            case let .failure(problem):
+                listing.failures.append(PageFailure(url: url, reason: problem.reason, detail: "listing page: " + problem.detail))
+                listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "failed:" + problem.reason))
                 continue
             }
-            let response = try! fetched.result.get()
             listing.pagesFetched += 1
             listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "listing"))
             let document: HTMLDocument

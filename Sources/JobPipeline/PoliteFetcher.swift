@@ -28,13 +28,21 @@ extension FetchOutcome {
             retries: retries, outcome: outcome)
     }
 
-    /// Why the fetch gave no usable page, or nil when it did (2xx, or 304 when `notModifiedIsFine`).
-    func failureReason(notModifiedIsFine: Bool = false) -> (reason: String, detail: String)? {
+    /// The page to use (a 2xx, or a 304 when `notModifiedIsFine`), or why there is none.
+    func usable(notModifiedIsFine: Bool = false) -> Result<FetchResponse, PageProblem> {
         switch result {
-        case let .success(response) where response.isSuccess: return nil
-        case let .success(response) where response.status == 304 && notModifiedIsFine: return nil
-        case let .success(response): return ("http_\(response.status)", "HTTP \(response.status) after \(retries) retries")
-        case let .failure(error): return (error.reason, error.description + (retries > 0 ? " after \(retries) retries" : ""))
+        case let .success(response) where response.isSuccess: return .success(response)
+        case let .success(response) where response.status == 304 && notModifiedIsFine: return .success(response)
+        case let .success(response):
+            return .failure(PageProblem(reason: "http_\(response.status)", detail: "HTTP \(response.status) after \(retries) retries"))
+        case let .failure(error):
+            return .failure(PageProblem(reason: error.reason, detail: error.description + (retries > 0 ? " after \(retries) retries" : "")))
         }
     }
+}
+
+/// Why a fetched page cannot be used: a short reason for summaries and a detail for logs.
+struct PageProblem: Error, Sendable {
+    var reason: String
+    var detail: String
 }

@@ -36,12 +36,15 @@ struct PostingWork: Sendable {
         case .disallowed: return .skipped(url: url)
         case let .fetched(outcome): fetched = outcome
         }
-        if let (reason, detail) = fetched.failureReason(notModifiedIsFine: known?.fingerprint != nil) {
+        let response: FetchResponse
+        switch fetched.usable(notModifiedIsFine: known?.fingerprint != nil) {
+        case let .success(usable):
+            response = usable
+        case let .failure(problem):
             return .failed(
-                PageFailure(url: url, reason: reason, detail: detail),
-                fetched.record(kind: "posting", url: url, outcome: "failed:" + reason), known: known?.fingerprint)
+                PageFailure(url: url, reason: problem.reason, detail: problem.detail),
+                fetched.record(kind: "posting", url: url, outcome: "failed:" + problem.reason), known: known?.fingerprint)
         }
-        let response = try! fetched.result.get()
         if response.status == 304, let fingerprint = known?.fingerprint {
             let page = PageRecord(url: url, status: 304, fingerprint: fingerprint)
             return .unchanged(fingerprint: fingerprint, page, fetched.record(kind: "posting", url: url, outcome: "unchanged"))

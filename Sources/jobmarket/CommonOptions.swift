@@ -87,14 +87,10 @@ func withExitStatus(_ body: () async throws -> ExitStatus) async -> Never {
     }
 }
 
-/// Logging goes to stderr; stdout carries only command output.
+/// Logging goes to stderr; stdout carries only command output. Each process runs one command,
+/// so `bootstrap` is called once (swift-log traps on a second call).
 enum Log {
-    private static let once: Void = ()
-    nonisolated(unsafe) private static var bootstrapped = false
-
     static func bootstrap(verbose: Bool) {
-        guard !bootstrapped else { return }
-        bootstrapped = true
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = verbose ? .debug : .notice
