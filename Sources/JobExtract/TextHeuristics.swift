@@ -21,7 +21,9 @@ enum TextHeuristics {
         let heading = firstText(document, "//h1")
         let searchPage = heading.map(isSearchHeading) ?? false
         // The posting's own title element: on a search page, the first heading of the open posting's pane.
-        let anchor = searchPage ? "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]" : "//h1"
+        let anchor = searchPage
+            ? "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]"
+            : heading == nil ? "(//h2)[1]" : "//h1"
         if raw.title == nil, searchPage,
             let title = firstText(document, "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]")
         {

@@ -2,7 +2,7 @@ internal import CJobXML2
 
 /// An element near the posting's title, as the heuristics look at it.
 public struct NearbyElement: Sendable, Equatable {
-    /// The `class` attribute, lowercased.
+    /// The `class`, `data-automation`, `data-testid`, `data-test` and `itemprop` attributes, lowercased.
     public var classes: String
     /// The element's own first text, whitespace collapsed (not its descendants').
     public var ownText: String
@@ -26,7 +26,9 @@ extension HTMLDocument {
                 let isLabel = !own.isEmpty && own.utf8.count < 30
                 result.append(
                     NearbyElement(
-                        classes: Microdata.attribute(current, "class")?.lowercased() ?? "", ownText: own,
+                        classes: ["class", "data-automation", "data-testid", "data-test", "itemprop"]
+                            .compactMap { Microdata.attribute(current, $0) }.joined(separator: " ").lowercased(),
+                        ownText: own,
                         nextSiblingText: isLabel ? Self.nextElement(current).flatMap(Self.shortContent) : nil,
                         shortText: Self.shortContent(current)))
             }
