@@ -6,7 +6,7 @@ import JobModel
 ///
 /// Safe to share between tasks: GRDB's `DatabasePool` serialises writes and runs reads in parallel (WAL).
 public final class PostingStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
