@@ -9,7 +9,7 @@ enum StoreFacts {
         try store.withAnalysisSnapshot(selection) { snapshot in try load(snapshot) }
     }
 
-    private static func load(_ store: AnalysisSnapshot) throws -> MarketFacts {
+    private static func load(_ snapshot: AnalysisSnapshot) throws -> MarketFacts {
         var facts = MarketFacts()
         let all = GroupLabel.all
         func label(_ value: String?) -> String { value ?? GroupLabel.unknown }
@@ -17,7 +17,7 @@ enum StoreFacts {
         // Counts per level × industry, summed into the margins.
         var withValue: [SalaryColumn: [GroupKey: Int]] = [:]
         for column in [SalaryColumn.midpoint, .rangeMin, .rangeMax] {
-            for count in try store.groupCounts(by: [.level, .industry], value: column) {
+            for count in try snapshot.groupCounts(by: [.level, .industry], value: column) {
                 let level = label(count.keys[0])
                 let industry = label(count.keys[1])
                 for key in [
@@ -39,7 +39,7 @@ enum StoreFacts {
             var groups = SortedGroups(counts: withValue[column] ?? [:])
             var reservoirs: [GroupKey: Reservoir] = [:]
             for grouping in groupings {
-                try store.forEachSorted(by: grouping, value: column) { keys, value in
+                try snapshot.forEachSorted(by: grouping, value: column) { keys, value in
                     let level = grouping.first == .level ? label(keys[0]) : all
                     let industry = grouping.last == .industry ? label(keys[grouping.count - 1]) : all
                     let key = GroupKey(level: level, industry: industry)
@@ -59,7 +59,7 @@ enum StoreFacts {
             let levels = band.levels.map(\.rawValue)
             let count = levels.reduce(0) { $0 + (facts.withSalary[GroupKey(level: $1, industry: all)] ?? 0) }
             var statistics = OrderStatistics(count: count)
-            try store.forEachSorted(by: [], value: .midpoint, levels: levels) { _, value in statistics.add(value) }
+            try snapshot.forEachSorted(by: [], value: .midpoint, levels: levels) { _, value in statistics.add(value) }
             facts.published[band.level] = statistics.distribution
         }
 
@@ -74,13 +74,13 @@ enum StoreFacts {
                 }
             }
             var counts: [SkillGroupKey: Int] = [:]
-            for count in try store.groupCounts(by: grouping, value: .midpoint) {
+            for count in try snapshot.groupCounts(by: grouping, value: .midpoint) {
                 let (skill, group) = key(count.keys)
                 facts.skills[skill, default: [:]][group] = SkillFact(postings: count.postings, withSalary: count.withValue)
                 counts[SkillGroupKey(skill: skill, group: group)] = count.withValue
             }
             var groups = SortedGroups(counts: counts)
-            try store.forEachSorted(by: grouping, value: .midpoint) { keys, value in
+            try snapshot.forEachSorted(by: grouping, value: .midpoint) { keys, value in
                 let (skill, group) = key(keys)
                 groups.add(SkillGroupKey(skill: skill, group: group), value)
             }
@@ -89,13 +89,13 @@ enum StoreFacts {
 
         // Titles by level.
         var titleCounts: [TitleKey: Int] = [:]
-        for count in try store.groupCounts(by: [.title, .level], value: .midpoint) {
+        for count in try snapshot.groupCounts(by: [.title, .level], value: .midpoint) {
             let key = TitleKey(title: label(count.keys[0]), level: label(count.keys[1]))
             facts.titles[key] = SkillFact(postings: count.postings, withSalary: count.withValue)
             titleCounts[key] = count.withValue
         }
         var titleGroups = SortedGroups(counts: titleCounts)
-        try store.forEachSorted(by: [.title, .level], value: .midpoint) { keys, value in
+        try snapshot.forEachSorted(by: [.title, .level], value: .midpoint) { keys, value in
             titleGroups.add(TitleKey(title: label(keys[0]), level: label(keys[1])), value)
         }
         for (key, distribution) in titleGroups.distributions { facts.titles[key]!.median = distribution.median }

@@ -33,12 +33,6 @@ public enum BandTable {
 
     /// "$152,500".
     static func thousands(_ value: Double) -> String {
-        let digits = String(Int64(value.rounded()))
-        var grouped = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 && character != "-" { grouped.append(",") }
-            grouped.append(character)
-        }
-        return "$" + String(grouped.reversed())
+        "$" + SVGChart.grouped(SVGChart.decimal(value, decimals: 0))
     }
 }

@@ -351,19 +351,10 @@ public enum SVGChart {
         return (first...max(first + 1, last)).map { Double($0) * step }
     }
 
-    /// A number rounded half away from zero to at most `decimals` places, trailing zeros dropped, no exponent.
+    /// A number rounded half away from zero to at most `decimals` places, trailing zeros dropped, no exponent:
+    /// the CSV reports' formatting, with "0" for a value that is not finite.
     static func decimal(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "0" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return String(format: "%.0f", value) }
-        let whole = Int64(scaled) / Int64(scale)
-        var fraction = String(Int64(scaled) % Int64(scale))
-        fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+        value.isFinite ? CSVTable.format(value, decimals: decimals) : "0"
     }
 
     /// An SVG coordinate: one decimal at most.

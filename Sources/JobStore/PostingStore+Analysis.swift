@@ -8,15 +8,6 @@ public enum AnalysisColumn: Sendable {
     case title
     /// A skill the posting names (one row per skill).
     case skill
-
-    var sql: String {
-        switch self {
-        case .level: "p.level"
-        case .industry: "p.industry"
-        case .title: "COALESCE(p.canonical_title, p.title)"
-        case .skill: "s.skill"
-        }
-    }
 }
 
 /// A salary figure a report takes percentiles of, in annual USD; site estimates never count.
@@ -59,54 +50,18 @@ extension PostingStore.Selection {
     }
 }
 
-/// Aggregation queries for the reports: SQLite counts and sorts, so memory stays flat however
-/// many postings there are.
+/// Trend queries over the run ledger; the other report queries run on an `AnalysisSnapshot`.
 extension PostingStore {
-    private static func from(_ columns: [AnalysisColumn]) -> String {
-        columns.contains { if case .skill = $0 { true } else { false } }
-            ? "postings p JOIN posting_skills s ON s.fingerprint = p.fingerprint" : "postings p"
+    /// Maps every row of a query.
+    func readRows<T>(_ sql: String, _ arguments: StatementArguments, _ transform: (Row) throws -> T) throws(StoreError) -> [T] {
+        try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(transform) }
     }
 
-    /// Postings and postings with `value`, per group of `columns`.
-    public func groupCounts(
-        _ selection: Selection, by columns: [AnalysisColumn], value: SalaryColumn
-    ) throws(StoreError) -> [GroupCount] {
-        let (condition, arguments) = selection.sql
-        let keys = columns.map(\.sql)
-        let select = (keys + ["COUNT(*)", "COUNT(\(value.sql))"]).joined(separator: ", ")
-        let group = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
-        return try readRows(
-            "SELECT \(select) FROM \(Self.from(columns)) WHERE \(condition)\(group)", arguments
-        ) { row in
-            GroupCount(
-                keys: (0..<columns.count).map { row[$0] }, postings: row[columns.count], withValue: row[columns.count + 1])
-        }
-    }
-
-    /// Calls `body` with each group's values of `value`, ascending within each group, groups one
-    /// after another.
-    ///
-    /// - Parameters:
-    ///   - levels: when given, only postings of these levels.
-    public func forEachSorted(
-        _ selection: Selection, by columns: [AnalysisColumn], value: SalaryColumn, levels: [String]? = nil,
-        _ body: ([String?], Double) throws -> Void
-    ) throws(StoreError) {
-        var (condition, arguments) = selection.sql
-        if let levels {
-            condition += " AND p.level IN (\(levels.map { _ in "?" }.joined(separator: ", ")))"
-            arguments += StatementArguments(levels)
-        }
-        let keys = columns.map(\.sql)
-        let aliases = keys.indices.map { "k\($0)" } + ["v"]
-        let inner = (keys.enumerated().map { "\($1) AS k\($0)" } + ["\(value.sql) AS v"]).joined(separator: ", ")
-        let sql = """
-            SELECT \(aliases.joined(separator: ", "))
-            FROM (SELECT \(inner) FROM \(Self.from(columns)) WHERE \(condition))
-            WHERE v IS NOT NULL ORDER BY \(aliases.joined(separator: ", "))
-            """
-        try readCursor(sql, arguments) { row in
-            try body((0..<columns.count).map { row[$0] }, row[columns.count])
+    /// Visits the rows of a query one at a time, without loading them all.
+    func readCursor(_ sql: String, _ arguments: StatementArguments, _ visit: (Row) throws -> Void) throws(StoreError) {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { try visit(row) }
         }
     }
 }

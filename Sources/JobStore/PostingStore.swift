@@ -31,21 +31,8 @@ public final class PostingStore: Sendable {
         do { return try pool.write(body) } catch { throw .failed(Self.describe(error)) }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw .failed(Self.describe(error)) }
-    }
-
-    /// Maps every row of a query.
-    func readRows<T>(_ sql: String, _ arguments: StatementArguments, _ transform: (Row) throws -> T) throws(StoreError) -> [T] {
-        try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(transform) }
-    }
-
-    /// Visits the rows of a query one at a time, without loading them all.
-    func readCursor(_ sql: String, _ arguments: StatementArguments, _ visit: (Row) throws -> Void) throws(StoreError) {
-        try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() { try visit(row) }
-        }
     }
 
     /// Records the start of a run and returns its id.
