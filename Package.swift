@@ -21,9 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // C wrappers: nothing outside JobHTML / JobFetch imports these.
+        // C wrappers: nothing outside JobHTML / JobFetch / JobStorePostgres imports these.
         .systemLibrary(name: "CJobXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CJobCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CJobPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Value types shared by every stage.
         .target(name: "JobModel", swiftSettings: swiftSettings),
@@ -49,6 +50,8 @@ let package = Package(
             dependencies: ["JobModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL backend (libpq), for several workers sharing one database.
+        .target(name: "JobStorePostgres", dependencies: ["JobModel", "JobStore", "CJobPQ"], swiftSettings: swiftSettings),
         .target(name: "JobAnalyze", dependencies: ["JobModel"], swiftSettings: swiftSettings),
         .target(name: "JobReport", dependencies: ["JobModel", "JobAnalyze"], swiftSettings: swiftSettings),
 
@@ -56,16 +59,16 @@ let package = Package(
         .target(
             name: "JobPipeline",
             dependencies: [
-                "JobModel", "JobHTML", "JobFetch", "JobExtract", "JobNormalise", "JobStore", "JobAnalyze",
-                "JobReport", "Yams", .product(name: "Logging", package: "swift-log"),
+                "JobModel", "JobHTML", "JobFetch", "JobExtract", "JobNormalise", "JobStore", "JobStorePostgres",
+                "JobAnalyze", "JobReport", "Yams", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "jobmarket",
             dependencies: [
-                "JobPipeline", "JobModel", "JobNormalise", "JobExtract", "JobStore", "JobAnalyze", "JobReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "JobPipeline", "JobModel", "JobNormalise", "JobExtract", "JobStore", "JobStorePostgres", "JobAnalyze",
+                "JobReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

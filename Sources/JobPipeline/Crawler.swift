@@ -5,7 +5,7 @@ import JobStore
 import Logging
 
 /// A page that could not be used, with a short reason (`http_404`, `timeout`, `no_posting`, …).
-public struct PageFailure: Sendable, Equatable {
+public struct PageFailure: Error, Sendable, Equatable {
     public var url: String
     public var reason: String
     public var detail: String
@@ -34,7 +34,7 @@ struct Crawler {
         var listing = Listing()
         var seenPages = Set<String>()
         var seenPostings = Set<String>()
-        let allowedHosts = Set(startURLs.map(LinkResolver.host(of:)) + source.allowedHosts.map { $0.lowercased() })
+        let allowedHosts = ListingPage.allowedHosts(source, startURLs: startURLs)
         let pageLimit = source.maxPages * max(1, startURLs.count)
         var queue = startURLs
         while !queue.isEmpty && seenPages.count < pageLimit {
@@ -61,39 +61,66 @@ struct Crawler {
             }
             listing.pagesFetched += 1
             listing.fetches.append(fetched.record(kind: "listing", url: url, outcome: "listing"))
-            let document: HTMLDocument
-            do {
-                document = try HTMLDocument(bytes: response.body, url: response.finalURL, contentType: response.contentType)
-            } catch {
-                listing.failures.append(PageFailure(url: url, reason: "unparsable", detail: error.description))
+            let links: ListingPage
+            switch ListingPage.read(response, source: source, allowedHosts: allowedHosts, logger: logger) {
+            case let .success(page): links = page
+            case let .failure(failure):
+                listing.failures.append(failure)
                 continue
             }
-            let base = (try? document.firstText("//base/@href")).flatMap { $0 }
-                .flatMap { LinkResolver.resolve($0, against: response.finalURL) } ?? response.finalURL
-            let links: [String]
-            do {
-                links = try document.strings(source.postingLinks)
-            } catch {
-                listing.failures.append(PageFailure(url: url, reason: "bad_xpath", detail: error.description))
-                continue
-            }
-            for link in links {
-                guard let resolved = LinkResolver.resolve(link, against: base) else { continue }
-                guard allowedHosts.contains(LinkResolver.host(of: resolved)) else {
-                    logger.debug("link leaves the source's hosts", metadata: ["url": "\(resolved)"])
-                    continue
-                }
-                if seenPostings.insert(resolved).inserted { listing.postingURLs.append(resolved) }
-            }
-            if let next = source.nextPage, let link = (try? document.strings(next))?.first,
-                let resolved = LinkResolver.resolve(link, against: base),
-                allowedHosts.contains(LinkResolver.host(of: resolved)), !seenPages.contains(resolved)
-            {
-                queue.append(resolved)
-            }
+            for link in links.postings where seenPostings.insert(link).inserted { listing.postingURLs.append(link) }
+            if let next = links.next, !seenPages.contains(next) { queue.append(next) }
             logger.debug(
-                "listing page", metadata: ["url": "\(url)", "links.count": "\(links.count)", "source": "\(source.name)"])
+                "listing page", metadata: ["url": "\(url)", "links.count": "\(links.postings.count)", "source": "\(source.name)"])
         }
         return listing
+    }
+}
+
+/// What a listing page links to: postings, and the next page of the listing.
+struct ListingPage: Sendable {
+    var postings: [String] = []
+    var next: String?
+
+    /// Reads the links of a fetched listing page that stay on the source's hosts.
+    static func read(
+        _ response: FetchResponse, source: Config.Source, allowedHosts: Set<String>, logger: Logger
+    ) -> Result<ListingPage, PageFailure> {
+        let url = response.url
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(bytes: response.body, url: response.finalURL, contentType: response.contentType)
+        } catch {
+            return .failure(PageFailure(url: url, reason: "unparsable", detail: error.description))
+        }
+        let base = (try? document.firstText("//base/@href")).flatMap { $0 }
+            .flatMap { LinkResolver.resolve($0, against: response.finalURL) } ?? response.finalURL
+        let links: [String]
+        do {
+            links = try document.strings(source.postingLinks)
+        } catch {
+            return .failure(PageFailure(url: url, reason: "bad_xpath", detail: error.description))
+        }
+        var page = ListingPage()
+        var seen = Set<String>()
+        for link in links {
+            guard let resolved = LinkResolver.resolve(link, against: base) else { continue }
+            guard allowedHosts.contains(LinkResolver.host(of: resolved)) else {
+                logger.debug("link leaves the source's hosts", metadata: ["url": "\(resolved)"])
+                continue
+            }
+            if seen.insert(resolved).inserted { page.postings.append(resolved) }
+        }
+        if let next = source.nextPage, let link = (try? document.strings(next))?.first,
+            let resolved = LinkResolver.resolve(link, against: base), allowedHosts.contains(LinkResolver.host(of: resolved))
+        {
+            page.next = resolved
+        }
+        return .success(page)
+    }
+
+    /// The hosts a source's links may lead to: its start URLs' and the configured ones.
+    static func allowedHosts(_ source: Config.Source, startURLs: [String]) -> Set<String> {
+        Set(startURLs.map(LinkResolver.host(of:)) + source.allowedHosts.map { $0.lowercased() })
     }
 }

@@ -34,4 +34,12 @@ public enum LinkResolver {
     public static func host(of url: String) -> String {
         URLComponents(string: url)?.host?.lowercased() ?? ""
     }
+
+    /// `scheme://host[:port]` of an http(s) URL, the unit of politeness and robots.txt; `file:` for
+    /// file URLs.
+    public static func origin(of url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else { return "" }
+        guard let host = components.host?.lowercased(), !host.isEmpty else { return scheme + ":" }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
 }

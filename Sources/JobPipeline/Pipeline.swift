@@ -6,6 +6,7 @@ import JobModel
 import JobNormalise
 import JobReport
 import JobStore
+import JobStorePostgres
 import Logging
 
 /// What a run did, for the closing summary and the exit status.
@@ -60,11 +61,24 @@ public struct Pipeline: Sendable {
     /// Work items written per transaction.
     static let batchSize = 100
 
+    /// Worker processes a run on PostgreSQL starts (`run --workers N`).
+    public var workers = 1
+    /// How long a worker's claim on a URL lasts before another worker may take it.
+    public var leaseSeconds = 120.0
+    /// The command that starts a worker process: the executable and the arguments before the
+    /// worker's own (`--run`, `--name`, `--lease`).
+    public var workerCommand: [String] = []
+
     public func run() async throws -> RunSummary {
-        let started = Date()
-        let lock = try RunLock(databasePath: databasePath)
+        let (store, lock) = try Storage.openLocked(databasePath)
         defer { withExtendedLifetime(lock) {} }
-        let store = try PostingStore(path: databasePath)
+        if let postgres = store as? PostgresStore { return try await runOnFrontier(postgres) }
+        return try await runHere(store)
+    }
+
+    /// The run in this process alone.
+    private func runHere(_ store: any PostingStorage) async throws -> RunSummary {
+        let started = Date()
         var summary = RunSummary()
         summary.runID = try store.beginRun(at: Timestamp.now(), configHash: config.hash)
         let fetcher = Fetcher(
@@ -205,19 +219,25 @@ public struct Pipeline: Sendable {
 /// Writes the reports from what the database holds.
 public enum Reporting {
     /// The report facts of the selected postings, folded by SQLite-sorted streams.
-    public static func facts(store: PostingStore, selection: PostingStore.Selection = .open) throws -> MarketFacts {
-        try StoreFacts.load(store, selection)
+    public static func facts(store: any PostingStorage, selection: PostingStore.Selection = .open) throws -> MarketFacts {
+        try StoreFacts.load(try reportSource(store), selection)
     }
 
     /// Writes every report over the selected postings (by default those still open).
     public static func write(
-        store: PostingStore, config: Config, to directory: URL, selection: PostingStore.Selection = .open
+        store: any PostingStorage, config: Config, to directory: URL, selection: PostingStore.Selection = .open
     ) throws -> [URL] {
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
-        let analysis = MarketAnalysis(facts: try StoreFacts.load(store, selection), minSample: config.analysis.minSample)
-        let trend = try TrendFacts.load(store, minSample: config.analysis.minSample)
+        let source = try reportSource(store)
+        let analysis = MarketAnalysis(facts: try StoreFacts.load(source, selection), minSample: config.analysis.minSample)
+        let trend = try TrendFacts.load(source, minSample: config.analysis.minSample)
         return try ReportWriter(directory: directory, currency: config.analysis.currency)
             .write(analysis, skillCategories: categories, trend: trend, generatedAt: Timestamp.now())
+    }
+
+    static func reportSource(_ store: any PostingStorage) throws -> PostingStore {
+        guard let sqlite = store as? PostingStore else { throw StoreError.failed("reports read SQLite only for now") }
+        return sqlite
     }
 }

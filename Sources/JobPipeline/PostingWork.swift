@@ -9,7 +9,7 @@ import Logging
 /// Fetches, extracts and normalises one posting page; skips the work when the page is unchanged.
 struct PostingWork: Sendable {
     let fetcher: PoliteFetcher
-    let store: PostingStore
+    let store: any PostingStorage
     let extractor: PostingExtractor
     let normaliser: Normaliser
     let defaults: PostingDefaults

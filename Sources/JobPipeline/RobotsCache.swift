@@ -24,7 +24,7 @@ actor RobotsCache {
         guard enabled, let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host?.lowercased()
         else { return true }
-        let origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        let origin = LinkResolver.origin(of: url)
         let task: Task<RobotsRules, Never>
         if let existing = rules[origin] {
             task = existing
@@ -45,12 +45,7 @@ actor RobotsCache {
         switch result {
         case let .success(response):
             fetched.append((url, response.status, response.body.count, milliseconds))
-            switch response.status {
-            case 200..<300:
-                parsed = RobotsRules(parsing: String(decoding: response.body, as: UTF8.self), userAgent: userAgent)
-            case 400..<500: parsed = .allowAll
-            default: parsed = .disallowAll
-            }
+            parsed = Self.rules(status: response.status, body: response.body, userAgent: userAgent)
         case .failure:
             fetched.append((url, nil, 0, milliseconds))
             parsed = .disallowAll
@@ -59,6 +54,22 @@ actor RobotsCache {
             fetcher.setMinimumDelay(forHost: host, milliseconds: Int(min(delay, 60) * 1000))
         }
         return parsed
+    }
+
+    /// The rules a robots.txt answer gives: a 2xx is read, a 4xx allows everything, anything
+    /// else (a 5xx, no answer: status nil) disallows the whole host.
+    static func rules(status: Int?, body: [UInt8], userAgent: String) -> RobotsRules {
+        switch status {
+        case (200..<300)?: RobotsRules(parsing: String(decoding: body, as: UTF8.self), userAgent: userAgent)
+        case (400..<500)?: .allowAll
+        default: .disallowAll
+        }
+    }
+
+    /// Uses rules another worker read, instead of fetching robots.txt again.
+    func adopt(_ rules: RobotsRules, origin: String) {
+        guard self.rules[origin] == nil else { return }
+        self.rules[origin] = Task { rules }
     }
 
     func drainFetched() -> [(url: String, status: Int?, bytes: Int, milliseconds: Int)] {

@@ -3,8 +3,20 @@ import GRDB
 import JobModel
 
 /// Maps a posting to and from a row of the `postings` table.
-enum PostingRow {
-    static let upsertSQL = """
+package enum PostingRow {
+    /// Inserts a posting unless its fingerprint is stored: one row changed means it is new. Two
+    /// writers racing on one posting see one insert and one no-op, so it is counted new once.
+    package static let insertSQL = """
+        INSERT INTO postings (
+            fingerprint, source, url, title, canonical_title, role, level, company, industry, location, remote,
+            employment_type, date_posted, salary_min, salary_max, salary_currency, salary_period, annual_min_usd,
+            annual_max_usd, salary_source, salary_estimate, skills, education, certifications, extracted_from,
+            first_seen, last_seen, first_run, last_run, closed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+        ON CONFLICT(fingerprint) DO NOTHING
+        """
+
+    package static let upsertSQL = """
         INSERT INTO postings (
             fingerprint, source, url, title, canonical_title, role, level, company, industry, location, remote,
             employment_type, date_posted, salary_min, salary_max, salary_currency, salary_period, annual_min_usd,
@@ -25,17 +37,21 @@ enum PostingRow {
             closed_at = NULL, closed_run = NULL, missed_runs = 0
         """
 
-    static func arguments(_ posting: Posting, source: String, run: Int64, date: String) -> StatementArguments {
+    /// The upsert's parameters, in the order of `upsertSQL`.
+    package static func values(_ posting: Posting, source: String, run: Int64, date: String) -> [SQLValue?] {
         let salary = posting.salary
-        let values: [(any DatabaseValueConvertible)?] = [
-            posting.fingerprint, source, posting.url, posting.title, posting.canonicalTitle, posting.role,
-            posting.level?.rawValue, posting.company, posting.industry?.rawValue, posting.location, posting.remote,
-            posting.employmentType, posting.datePosted, salary?.stated.min, salary?.stated.max,
-            salary?.stated.currency, salary?.stated.period.rawValue, salary?.annualMinUSD, salary?.annualMaxUSD,
-            salary?.source.rawValue, salary?.isEstimate ?? false, json(posting.skills), json(posting.education),
-            json(posting.certifications), posting.extractedFrom, date, date, run, run,
+        let text: (String?) -> SQLValue? = { $0.map(SQLValue.text) }
+        let real: (Double?) -> SQLValue? = { $0.map(SQLValue.real) }
+        return [
+            .text(posting.fingerprint), .text(source), text(posting.url), text(posting.title),
+            text(posting.canonicalTitle), text(posting.role), text(posting.level?.rawValue), text(posting.company),
+            text(posting.industry?.rawValue), text(posting.location), posting.remote.map(SQLValue.init),
+            text(posting.employmentType), text(posting.datePosted), real(salary?.stated.min), real(salary?.stated.max),
+            text(salary?.stated.currency), text(salary?.stated.period.rawValue), real(salary?.annualMinUSD),
+            real(salary?.annualMaxUSD), text(salary?.source.rawValue), SQLValue(salary?.isEstimate ?? false),
+            .text(json(posting.skills)), .text(json(posting.education)), .text(json(posting.certifications)),
+            text(posting.extractedFrom), .text(date), .text(date), .integer(run), .integer(run),
         ]
-        return StatementArguments(values)
     }
 
     /// A JSON array of strings, written by hand: JSONEncoder costs more than the whole upsert.
@@ -46,27 +62,29 @@ enum PostingRow {
         return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 
-    static func decode(_ row: Row) -> StoredPosting {
+    package static func decode(_ row: some StoreRow) -> StoredPosting {
         var salary: Salary?
-        if let currency: String = row["salary_currency"], let periodName: String = row["salary_period"],
+        if let currency = row.string("salary_currency"), let periodName = row.string("salary_period"),
             let period = PayPeriod(rawValue: periodName)
         {
             salary = Salary(
-                stated: StatedPay(min: row["salary_min"], max: row["salary_max"], currency: currency, period: period),
-                annualMinUSD: row["annual_min_usd"], annualMaxUSD: row["annual_max_usd"],
-                source: SalarySource(rawValue: row["salary_source"] ?? "") ?? .text,
-                isEstimate: row["salary_estimate"] ?? false)
+                stated: StatedPay(min: row.double("salary_min"), max: row.double("salary_max"), currency: currency, period: period),
+                annualMinUSD: row.double("annual_min_usd"), annualMaxUSD: row.double("annual_max_usd"),
+                source: SalarySource(rawValue: row.string("salary_source") ?? "") ?? .text,
+                isEstimate: row.bool("salary_estimate") ?? false)
         }
         let posting = Posting(
-            url: row["url"], title: row["title"], canonicalTitle: row["canonical_title"], role: row["role"],
-            level: (row["level"] as String?).flatMap(Level.init(rawValue:)), company: row["company"],
-            industry: (row["industry"] as String?).flatMap(Industry.init(rawValue:)), location: row["location"],
-            remote: row["remote"], employmentType: row["employment_type"], datePosted: row["date_posted"],
-            salary: salary, skills: list(row["skills"]), education: list(row["education"]),
-            certifications: list(row["certifications"]), extractedFrom: row["extracted_from"],
-            fingerprint: row["fingerprint"])
+            url: row.string("url"), title: row.string("title"), canonicalTitle: row.string("canonical_title"),
+            role: row.string("role"),
+            level: row.string("level").flatMap(Level.init(rawValue:)), company: row.string("company"),
+            industry: row.string("industry").flatMap(Industry.init(rawValue:)), location: row.string("location"),
+            remote: row.bool("remote"), employmentType: row.string("employment_type"), datePosted: row.string("date_posted"),
+            salary: salary, skills: list(row.string("skills")), education: list(row.string("education")),
+            certifications: list(row.string("certifications")), extractedFrom: row.string("extracted_from"),
+            fingerprint: row.string("fingerprint") ?? "")
         return StoredPosting(
-            posting: posting, source: row["source"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-            closedAt: row["closed_at"])
+            posting: posting, source: row.string("source") ?? "", firstSeen: row.string("first_seen") ?? "",
+            lastSeen: row.string("last_seen") ?? "",
+            closedAt: row.string("closed_at"))
     }
 }

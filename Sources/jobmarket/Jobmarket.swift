@@ -14,7 +14,7 @@ struct Jobmarket: AsyncParsableCommand {
             3 another run holds the database.
             """,
         subcommands: [
-            RunCommand.self, ExtractCommand.self, SalaryCommand.self, ReportCommand.self, ExportCommand.self,
+            RunCommand.self, WorkerCommand.self, ExtractCommand.self, SalaryCommand.self, ReportCommand.self, ExportCommand.self,
             CompareCommand.self, FetchCommand.self, RunsCommand.self, VacuumCommand.self, EvalCommand.self,
         ])
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobPipeline
 import JobStore
+import JobStorePostgres
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,12 +28,12 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 /// Opens a database that must already exist (report, export, compare never create one).
-func openExisting(_ path: String) throws -> PostingStore {
-    guard FileManager.default.fileExists(atPath: path) else {
+func openExisting(_ path: String) throws -> any PostingStorage {
+    guard PostgresStore.isURL(path) || FileManager.default.fileExists(atPath: path) else {
         throw CommandFailure(message: "no database at \(path); run `jobmarket run` first", status: .usage)
     }
     do {
-        return try PostingStore(path: path)
+        return try Storage.open(path)
     } catch {
         throw CommandFailure(message: error.description, status: .usage)
     }

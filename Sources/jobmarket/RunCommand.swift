@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobPipeline
+import JobStorePostgres
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,11 +12,30 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for the CSV reports; overrides the config's `reports`.")
     var reports: String?
 
+    @Option(name: .long, help: "Worker processes to start (a postgres:// database only; default 1).")
+    var workers: Int?
+
+    @Option(name: .long, help: "Seconds a worker's claim on a URL lasts before another worker may take it over.")
+    var lease = 120.0
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers takes a number of at least 1") }
+        if lease < 1 { throw ValidationError("--lease takes at least 1 second") }
+    }
+
     func run() async throws {
         await withExitStatus {
             let config = try common.loadConfig()
             let logger = common.makeLogger()
             var pipeline = Pipeline(config: config, databasePath: config.database, reportsDirectory: reports, logger: logger)
+            if let workers, workers > 1, !PostgresStore.isURL(config.database) {
+                throw CommandFailure(
+                    message: "--workers needs a postgres:// database; \(config.database) is a SQLite file, which one process writes",
+                    status: .usage)
+            }
+            pipeline.workers = workers ?? 1
+            pipeline.leaseSeconds = lease
+            pipeline.workerCommand = WorkerCommand.command(config: config, verbose: common.verbose)
             let progress = ProgressLine()
             if progress.isTerminal { pipeline.onProgress = { progress.show($0) } }
             let summary = try await pipeline.run()
