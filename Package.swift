@@ -91,14 +91,16 @@ let package = Package(
             name: "JobExtractTests", dependencies: ["JobExtract", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JobNormaliseTests", dependencies: ["JobNormalise", "JobModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "JobModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobStoreTests", dependencies: ["JobStore", "JobStorePostgres", "JobModel", "JobTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "JobAnalyzeTests", dependencies: ["JobAnalyze", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JobReportTests", dependencies: ["JobReport", "JobAnalyze", "JobModel", "JobTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "JobPipelineTests",
-            dependencies: ["JobPipeline", "JobModel", "JobStore", "JobTestSupport"],
+            dependencies: ["JobPipeline", "JobModel", "JobStore", "JobStorePostgres", "JobTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

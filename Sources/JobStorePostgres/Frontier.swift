@@ -130,6 +130,14 @@ public struct FrontierState: Sendable, Equatable {
     public var failed = 0
     public var skipped = 0
 
+    public init(pending: Int = 0, leased: Int = 0, done: Int = 0, failed: Int = 0, skipped: Int = 0) {
+        self.pending = pending
+        self.leased = leased
+        self.done = done
+        self.failed = failed
+        self.skipped = skipped
+    }
+
     /// Nothing left to claim and nobody holding anything.
     public var isDrained: Bool { pending == 0 && leased == 0 }
 }

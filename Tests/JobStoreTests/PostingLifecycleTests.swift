@@ -17,7 +17,7 @@ struct PostingLifecycleTests {
     /// One run that sees `seen` of source "board" and ends with `status`.
     @discardableResult
     static func run(
-        _ store: PostingStore, seeing seen: [String], status: String = "ok", complete: Bool = true, unsure: [String] = []
+        _ store: any PostingStorage, seeing seen: [String], status: String = "ok", complete: Bool = true, unsure: [String] = []
     ) throws -> Int64 {
         let id = try store.beginRun(at: "2026-11-0\(Int.random(in: 1...9))T00:00:00Z", configHash: nil)
         var batch = RunBatch()
@@ -29,13 +29,13 @@ struct PostingLifecycleTests {
         return id
     }
 
-    static func closed(_ store: PostingStore) throws -> Set<String> {
+    static func closed(_ store: any PostingStorage) throws -> Set<String> {
         Set(try store.postings(.all).filter { $0.closedAt != nil }.map(\.posting.fingerprint))
     }
 
-    @Test
-    func closesAPostingMissedByTwoCompleteRuns() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func closesAPostingMissedByTwoCompleteRuns(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         try Self.run(store, seeing: ["a", "b", "c"])
         try Self.run(store, seeing: ["a", "b"])
@@ -46,9 +46,9 @@ struct PostingLifecycleTests {
         #expect(try store.postings(.all).count == 3)
     }
 
-    @Test
-    func aFailedOrIncompleteRunClosesNothing() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func aFailedOrIncompleteRunClosesNothing(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         try Self.run(store, seeing: ["a", "b"])
         try Self.run(store, seeing: ["a"], status: "failed")
@@ -57,9 +57,9 @@ struct PostingLifecycleTests {
         #expect(try Self.closed(store).isEmpty)
     }
 
-    @Test
-    func aPageThatFailedForAnUnclearReasonKeepsItsPostingOpen() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func aPageThatFailedForAnUnclearReasonKeepsItsPostingOpen(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         try Self.run(store, seeing: ["a", "b"])
         try Self.run(store, seeing: ["a"], unsure: ["b"])
@@ -67,9 +67,9 @@ struct PostingLifecycleTests {
         #expect(try Self.closed(store).isEmpty)
     }
 
-    @Test
-    func aPostingSeenAgainReopens() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func aPostingSeenAgainReopens(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         try Self.run(store, seeing: ["a", "b"])
         try Self.run(store, seeing: ["a"])
@@ -82,9 +82,9 @@ struct PostingLifecycleTests {
         #expect(try Self.closed(store).isEmpty)
     }
 
-    @Test
-    func keepsTheOldSalaryWhenItChanges() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func keepsTheOldSalaryWhenItChanges(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         let first = try store.beginRun(at: "2026-11-01T00:00:00Z", configHash: nil)
         try store.upsert([(Self.posting("a", pay: 100_000), "board")], run: first, at: "2026-11-01T00:00:00Z")
@@ -97,18 +97,18 @@ struct PostingLifecycleTests {
         #expect(try store.postingCount() == 1)
     }
 
-    @Test
-    func marksARunLeftRunningAsInterrupted() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func marksARunLeftRunningAsInterrupted(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         _ = try store.beginRun(at: "2026-11-01T00:00:00Z", configHash: nil)
         _ = try store.beginRun(at: "2026-11-02T00:00:00Z", configHash: nil)
         #expect(try store.runs().map(\.status) == ["running", "interrupted"])
     }
 
-    @Test
-    func prunesFetchRecordsButNeverPostings() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func prunesFetchRecordsButNeverPostings(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let store = temporary.store
         let id = try store.beginRun(at: "2026-01-01T00:00:00Z", configHash: nil)
         var batch = RunBatch()

@@ -1,23 +1,52 @@
 import Foundation
 import JobModel
 import JobStore
+import JobStorePostgres
+import JobTestSupport
 import Testing
 
-/// A store in a fresh temporary folder, removed when the test ends.
+/// The two backends every store test runs on.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+}
+
+/// A store in a fresh temporary folder (SQLite) or a fresh database on the test server
+/// (PostgreSQL), removed when the test ends.
 final class TemporaryStore {
     let directory: URL
-    let path: String
-    let store: PostingStore
+    /// The file path or the server URL.
+    let location: String
+    let backend: Backend
+    let store: any PostingStorage
 
-    init() throws {
+    init(_ backend: Backend = .sqlite) throws {
+        self.backend = backend
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("jobstore-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("jobs.sqlite").path
-        store = try PostingStore(path: path)
+        switch backend {
+        case .sqlite:
+            location = directory.appendingPathComponent("jobs.sqlite").path
+            store = try PostingStore(path: location)
+        case .postgres:
+            location = try TestPostgres.createDatabase()
+            store = try PostgresStore(url: location)
+        }
+    }
+
+    /// A second store on the same database.
+    func reopen() throws -> any PostingStorage {
+        switch backend {
+        case .sqlite: try PostingStore(path: location)
+        case .postgres: try PostgresStore(url: location)
+        }
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+        if backend == .postgres { TestPostgres.dropDatabase(location) }
     }
 }
 
@@ -42,7 +71,7 @@ struct PostingStoreTests {
     static let firstDay = "2026-11-01T08:00:00Z"
     static let secondDay = "2026-11-08T08:00:00Z"
 
-    func upsertAll(_ store: PostingStore, _ postings: [Posting], at date: String) throws -> (new: Int, updated: Int) {
+    func upsertAll(_ store: any PostingStorage, _ postings: [Posting], at date: String) throws -> (new: Int, updated: Int) {
         let run = try store.beginRun(at: date, configHash: "abc")
         let counts = try store.upsert(postings.map { ($0, "acme") }, run: run, at: date)
         var ledger = RunCounts()
@@ -52,9 +81,9 @@ struct PostingStoreTests {
         return counts
     }
 
-    @Test
-    func keepsOneRowPerFingerprintAcrossRuns() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func keepsOneRowPerFingerprintAcrossRuns(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         let first = try upsertAll(temporary.store, Self.postings, at: Self.firstDay)
         #expect(first.new == 3)
         #expect(first.updated == 0)
@@ -65,18 +94,18 @@ struct PostingStoreTests {
         #expect(try temporary.store.postings().count == 3)
     }
 
-    @Test
-    func countsNewAndKnownInOneBatch() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func countsNewAndKnownInOneBatch(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         _ = try upsertAll(temporary.store, Array(Self.postings.prefix(2)), at: Self.firstDay)
         let counts = try upsertAll(temporary.store, Self.postings, at: Self.secondDay)
         #expect(counts.new == 1)
         #expect(counts.updated == 2)
     }
 
-    @Test
-    func updatesAChangedSalaryInPlace() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func updatesAChangedSalaryInPlace(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         _ = try upsertAll(temporary.store, Self.postings, at: Self.firstDay)
         var raised = Self.postings
         raised[0] = posting("fp-1", title: "Data Scientist", min: 130_000, max: 165_000, skills: ["Python"])
@@ -91,9 +120,9 @@ struct PostingStoreTests {
         #expect(updated.posting.skills == ["Python"])
     }
 
-    @Test
-    func movesLastSeenButKeepsFirstSeen() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func movesLastSeenButKeepsFirstSeen(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         _ = try upsertAll(temporary.store, Self.postings, at: Self.firstDay)
         let before = try temporary.store.postings()
         #expect(before.allSatisfy { $0.firstSeen == Self.firstDay && $0.lastSeen == Self.firstDay })
@@ -108,9 +137,9 @@ struct PostingStoreTests {
         }
     }
 
-    @Test
-    func roundTripsEveryField() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func roundTripsEveryField(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         var estimate = posting("fp-9", title: "Data Analyst", min: 60_000, max: 60_000, skills: ["SQL", "Excel"])
         estimate.salary?.isEstimate = true
         estimate.salary?.source = .text
@@ -127,9 +156,9 @@ struct PostingStoreTests {
         }
     }
 
-    @Test
-    func roundTripsSkillsInTheirOrder() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func roundTripsSkillsInTheirOrder(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         _ = try upsertAll(temporary.store, Self.postings, at: Self.firstDay)
         let skills = try temporary.store.postings().map { ($0.posting.fingerprint, $0.posting.skills) }
         #expect(skills.first { $0.0 == "fp-1" }?.1 == ["Python", "SQL", "PyTorch"])
@@ -137,11 +166,11 @@ struct PostingStoreTests {
         #expect(skills.first { $0.0 == "fp-3" }?.1 == [])
     }
 
-    @Test
-    func keepsPostingsAcrossReopening() throws {
-        let temporary = try TemporaryStore()
+    @Test(arguments: Backend.allCases)
+    func keepsPostingsAcrossReopening(_ backend: Backend) throws {
+        let temporary = try TemporaryStore(backend)
         _ = try upsertAll(temporary.store, Self.postings, at: Self.firstDay)
-        let reopened = try PostingStore(path: temporary.path)
+        let reopened = try temporary.reopen()
         #expect(try reopened.postingCount() == 3)
     }
 
