@@ -15,8 +15,6 @@ struct CommandLineTests {
 
     /// A config for the demo site served by `server`, each page answered after `delay` ms.
     func writeConfig(server: LoopbackHTTPServer, extra: String = "") throws -> URL {
-        let sources = ["northwind-analytics", "quanta-cloud", "acme-bank", "ledgerline-capital", "helix-health",
-            "cartwheel-retail", "forge-robotics"]
         var text = """
             database: \(directory.appendingPathComponent("jobs.sqlite").path)
             reports: \(directory.appendingPathComponent("reports").path)
@@ -24,7 +22,7 @@ struct CommandLineTests {
             sources:
 
             """
-        for source in sources {
+        for source in DemoSources.names {
             text += """
                   - name: \(source)
                     industry: technology
