@@ -49,9 +49,10 @@ struct VacuumCommand: AsyncParsableCommand {
     func run() async throws {
         await withExitStatus {
             let config = try common.loadConfig()
-            let lock = try RunLock(databasePath: config.database)
+            let store = try openExisting(config.database)
+            let lock = try Storage.lockRuns(config.database, store: store)
             defer { withExtendedLifetime(lock) {} }
-            let deleted = try openExisting(config.database).pruneFetches(olderThanDays: keepDays)
+            let deleted = try store.pruneFetches(olderThanDays: keepDays)
             print("vacuum: \(deleted) fetch records older than \(keepDays) days deleted; postings kept")
             return .ok
         }
