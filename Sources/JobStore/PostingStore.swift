@@ -41,6 +41,11 @@ public final class PostingStore: PostingStorage, SQLBackend, Sendable {
         try write { db in try body(GRDBConnection(db: db)) }
     }
 
+    /// A read on the pool is one transaction on a WAL snapshot.
+    public func readingSnapshot<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
+        try reading(body)
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw .failed(Self.describe(error)) }
     }

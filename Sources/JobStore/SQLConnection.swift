@@ -6,11 +6,17 @@ public protocol SQLConnection {
     /// Runs a statement and returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ values: [SQLValue?]) throws -> Int
-    /// Visits the rows of a query one at a time, without loading them all.
+    /// Visits the rows of a query one at a time.
     func forEachRow(_ sql: String, _ values: [SQLValue?], _ body: (any StoreRow) throws -> Void) throws
+    /// Visits the rows of a large query one at a time, never holding them all.
+    func streamRows(_ sql: String, _ values: [SQLValue?], _ body: (any StoreRow) throws -> Void) throws
 }
 
 extension SQLConnection {
+    public func streamRows(_ sql: String, _ values: [SQLValue?], _ body: (any StoreRow) throws -> Void) throws {
+        try forEachRow(sql, values, body)
+    }
+
     public func rows(_ sql: String, _ values: [SQLValue?] = []) throws -> [any StoreRow] {
         var rows: [any StoreRow] = []
         try forEachRow(sql, values) { rows.append($0) }
@@ -28,6 +34,8 @@ public protocol SQLBackend {
     static var locksRows: Bool { get }
     func reading<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T
     func writing<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T
+    /// Reads in one transaction that sees one unchanging state of the database.
+    func readingSnapshot<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T
 }
 
 /// GRDB's connection with cached prepared statements.
@@ -43,5 +51,11 @@ struct GRDBConnection: SQLConnection {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
         // A cursor's row is reused for the next one: hand over a copy the body may keep.
         while let row = try rows.next() { try body(row.copy()) }
+    }
+
+    /// The rows as the cursor reads them: each is valid only while `body` runs.
+    func streamRows(_ sql: String, _ values: [SQLValue?], _ body: (any StoreRow) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(values))
+        while let row = try rows.next() { try body(row) }
     }
 }

@@ -25,11 +25,8 @@ final class PGConnection: @unchecked Sendable {
     init(url: String) throws(PGError) {
         guard let handle = PQconnectdb(url) else { throw PGError(message: "libpq could not allocate a connection") }
         self.handle = handle
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Self.text(PQerrorMessage(handle))
-            PQfinish(handle)
-            throw PGError(message: message)
-        }
+        // On failure deinit finishes the handle: every stored property is set by now.
+        guard PQstatus(handle) == CONNECTION_OK else { throw PGError(message: Self.text(PQerrorMessage(handle))) }
         // NOTICEs ("relation already exists, skipping") are not for the user's terminal.
         _ = try? run("SET client_min_messages = warning")
     }

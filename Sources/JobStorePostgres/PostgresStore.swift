@@ -8,7 +8,7 @@ import Synchronization
 /// It runs the same statements as the SQLite store (see `StoreStatements`), so a run stores the
 /// same rows and the reports show the same figures. Connections come from a small pool, each
 /// used by one caller at a time.
-public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
+public final class PostgresStore: PostingStorage, SQLBackend, ReportSource, Sendable {
     public static let locksRows = true
     /// The server URL without its password.
     public let location: String
@@ -82,6 +82,13 @@ public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
 
     public func reading<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         try withConnection { connection in try body(PGStatements(connection: connection)) }
+    }
+
+    /// Reads in one read-only REPEATABLE READ transaction: every query sees the same snapshot.
+    public func readingSnapshot<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
+        try withConnection { connection in
+            try connection.transaction(readOnly: true) { try body(PGStatements(connection: connection)) }
+        }
     }
 
     /// Runs `body` in one transaction; a deadlock or serialization failure runs it again.

@@ -80,6 +80,24 @@ struct WorkersTests {
     }
 
     @Test
+    func anUnreachableServerOrWorkersOnSQLiteAreUsageErrors() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try CommandLineTests.demoServer()
+        let config = try writeConfig(server: server, database: "postgres://nobody@127.0.0.1:1/none")
+        let unreachable = try await CommandRunner.run(["run", "--config", config.path], in: directory)
+        #expect(unreachable.status == 2)
+        #expect(unreachable.stderr.contains("cannot open database postgres://nobody@127.0.0.1:1/none"), "\(unreachable.stderr)")
+        let sqlite = try await CommandRunner.run(
+            ["run", "--config", config.path, "--db", directory.appendingPathComponent("jobs.sqlite").path, "--workers", "2"],
+            in: directory)
+        #expect(sqlite.status == 2)
+        #expect(sqlite.stderr.contains("--workers needs a postgres:// database"))
+        let worker = try await CommandRunner.run(
+            ["worker", "--config", config.path, "--db", directory.appendingPathComponent("jobs.sqlite").path], in: directory)
+        #expect(worker.status == 2)
+    }
+
+    @Test
     func aWorkerKilledMidRunLosesNothing() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try TestPostgres.createDatabase()
