@@ -68,11 +68,16 @@ extension Pipeline {
             completeSources: config.sources.map(\.name).filter { !outcome.incompleteSources.contains($0) },
             unsure: outcome.unsure, closeAfterRuns: config.closeAfterRuns)
         finished = true
+        // Each run's frontier is kept a while for a look at what became of its URLs.
+        try store.pruneFrontier(keepingRuns: Self.frontiersKept)
         summary.storedPostings = try store.postingCount()
         summary.reports = try Reporting.write(store: store, config: config, to: reportsDirectory)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
+
+    /// Runs whose frontier stays in the database after a run.
+    static let frontiersKept = 7
 
     /// A worker name unique across machines: host, process id and number.
     static func workerName(_ number: Int) -> String {

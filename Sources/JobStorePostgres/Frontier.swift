@@ -345,6 +345,17 @@ extension PostgresStore {
         }
     }
 
+    /// Deletes the frontier and politeness rows of all but the latest `runs` runs; the run ledger,
+    /// fetch records and postings stay.
+    @discardableResult
+    public func pruneFrontier(keepingRuns runs: Int) throws(StoreError) -> Int {
+        try writing { db in
+            let keep = "SELECT id FROM runs ORDER BY id DESC LIMIT ?"
+            try db.execute("DELETE FROM hosts WHERE run_id NOT IN (\(keep))", [SQLValue(runs)])
+            return try db.execute("DELETE FROM frontier WHERE run_id NOT IN (\(keep))", [SQLValue(runs)])
+        }
+    }
+
     /// The newest run still marked `running`, which workers join.
     public func runningRun() throws(StoreError) -> Int64? {
         try reading { db in

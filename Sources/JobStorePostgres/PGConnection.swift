@@ -74,6 +74,7 @@ final class PGConnection: @unchecked Sendable {
         guard sent == 1 else { throw PGError(message: Self.text(PQerrorMessage(handle))) }
         PQsetSingleRowMode(handle)
         var failure: (any Error)?
+        var columns: [String: Int32]?
         // Every result must be read, even after a failure, before the connection takes another query.
         while let next = PQgetResult(handle) {
             guard failure == nil else {
@@ -81,7 +82,8 @@ final class PGConnection: @unchecked Sendable {
                 continue
             }
             if PQresultStatus(next) == PGRES_SINGLE_TUPLE {
-                let row = PGResult(next)
+                let row = PGResult(next, columns: columns)
+                columns = row.columns
                 do { try body(row) } catch { failure = error }
             } else {
                 do { _ = try check(next) } catch { failure = error }
@@ -150,13 +152,17 @@ final class PGConnection: @unchecked Sendable {
 /// A query result; rows keep it alive while they are read.
 final class PGResult {
     let pointer: OpaquePointer
+    /// Column numbers by name; the rows of one streamed query share the first row's.
     private(set) lazy var columns: [String: Int32] = {
         var names: [String: Int32] = [:]
         for index in 0..<PQnfields(pointer) { names[String(cString: PQfname(pointer, index))] = index }
         return names
     }()
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, columns: [String: Int32]? = nil) {
+        self.pointer = pointer
+        if let columns { self.columns = columns }
+    }
     deinit { PQclear(pointer) }
 
     var count: Int { Int(PQntuples(pointer)) }
