@@ -80,6 +80,46 @@ struct WorkersTests {
     }
 
     @Test
+    func reportsFromPostgreSQLAndSQLiteAreByteIdentical() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try TestPostgres.createDatabase()
+        defer { TestPostgres.dropDatabase(database) }
+        let server = try CommandLineTests.demoServer()
+        let config = try writeConfig(server: server, database: database)
+        let sqlite = directory.appendingPathComponent("jobs.sqlite").path
+        for (db, reports, extra) in [
+            (database, "reports-pg", ["--workers", "3"]), (sqlite, "reports-sqlite", []),
+        ] {
+            let result = try await CommandRunner.run(
+                ["run", "--config", config.path, "--db", db, "--reports", directory.appendingPathComponent(reports).path]
+                    + extra, in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("reports-sqlite").path)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".svg") }.sorted()
+        #expect(names.count == 18)
+        for name in names {
+            let a = try Data(contentsOf: directory.appendingPathComponent("reports-sqlite/\(name)"))
+            let b = try Data(contentsOf: directory.appendingPathComponent("reports-pg/\(name)"))
+            #expect(a == b, "\(name) differs")
+        }
+        // The same postings, field for field (but for when they were seen).
+        var exports: [[String]] = []
+        for db in [sqlite, database] {
+            let result = try await CommandRunner.run(
+                ["export", "--config", config.path, "--db", db, "--format", "jsonl"], in: directory)
+            exports.append(
+                result.stdout.split(separator: "\n").map { line in
+                    var object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                    for key in ["first_seen", "last_seen", "closed_at"] { object.removeValue(forKey: key) }
+                    return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                }.sorted())
+        }
+        #expect(exports[0].count == 69)
+        #expect(exports[0] == exports[1])
+    }
+
+    @Test
     func anUnreachableServerOrWorkersOnSQLiteAreUsageErrors() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try CommandLineTests.demoServer()
