@@ -37,11 +37,21 @@ extension StatementArguments {
 /// A result row either backend hands over, read by column name.
 public protocol StoreRow {
     func value(_ column: String) -> SQLValue?
+    /// The value of the column at a position of the SELECT list (the fast way for long scans).
+    func value(at index: Int) -> SQLValue?
 }
 
 extension StoreRow {
-    public func string(_ column: String) -> String? {
-        switch value(column) {
+    public func string(_ column: String) -> String? { Self.string(value(column)) }
+    public func double(_ column: String) -> Double? { Self.double(value(column)) }
+    public func int(_ column: String) -> Int? { Self.int(value(column)) }
+    public func bool(_ column: String) -> Bool? { int(column).map { $0 != 0 } }
+    public func string(_ index: Int) -> String? { Self.string(value(at: index)) }
+    public func double(_ index: Int) -> Double? { Self.double(value(at: index)) }
+    public func int(_ index: Int) -> Int? { Self.int(value(at: index)) }
+
+    static func string(_ value: SQLValue?) -> String? {
+        switch value {
         case let .text(value)?: value
         case let .integer(value)?: String(value)
         case let .real(value)?: "\(value)"
@@ -49,8 +59,8 @@ extension StoreRow {
         }
     }
 
-    public func double(_ column: String) -> Double? {
-        switch value(column) {
+    static func double(_ value: SQLValue?) -> Double? {
+        switch value {
         case let .real(value)?: value
         case let .integer(value)?: Double(value)
         case let .text(value)?: Double(value)
@@ -58,21 +68,21 @@ extension StoreRow {
         }
     }
 
-    public func int(_ column: String) -> Int? {
-        switch value(column) {
+    static func int(_ value: SQLValue?) -> Int? {
+        switch value {
         case let .integer(value)?: Int(value)
         case let .real(value)?: Int(value)
         case let .text(value)?: Int(value)
         case nil: nil
         }
     }
-
-    public func bool(_ column: String) -> Bool? { int(column).map { $0 != 0 } }
 }
 
 extension Row: StoreRow {
-    public func value(_ column: String) -> SQLValue? {
-        let value: DatabaseValue = self[column] ?? .null
+    public func value(_ column: String) -> SQLValue? { Self.sqlValue(self[column] ?? .null) }
+    public func value(at index: Int) -> SQLValue? { Self.sqlValue(self[index]) }
+
+    private static func sqlValue(_ value: DatabaseValue) -> SQLValue? {
         switch value.storage {
         case .null: return nil
         case let .int64(number): return .integer(number)

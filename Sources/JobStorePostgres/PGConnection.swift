@@ -191,6 +191,8 @@ struct PGRow: StoreRow {
         guard let field = result.columns[column] else { return nil }
         return result.value(row: index, column: field)
     }
+
+    func value(at column: Int) -> SQLValue? { result.value(row: index, column: Int32(column)) }
 }
 
 /// A connection inside a transaction, as the shared store statements use it.
