@@ -204,14 +204,14 @@ public struct Pipeline: Sendable {
 
 /// Writes the reports from what the database holds.
 public enum Reporting {
-    /// The report facts of the selected postings, folded by SQLite-sorted streams.
-    public static func facts(store: PostingStore, selection: PostingStore.Selection = .open) throws -> MarketFacts {
+    /// The report facts of the selected postings, folded from the store's report scans.
+    public static func facts(store: any ReportSource, selection: PostingStore.Selection = .open) throws -> MarketFacts {
         try StoreFacts.load(store, selection)
     }
 
     /// Writes every report over the selected postings (by default those still open).
     public static func write(
-        store: PostingStore, config: Config, to directory: URL, selection: PostingStore.Selection = .open
+        store: any ReportSource, config: Config, to directory: URL, selection: PostingStore.Selection = .open
     ) throws -> [URL] {
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
