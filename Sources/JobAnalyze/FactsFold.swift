@@ -52,26 +52,29 @@ public enum SampleRanks {
 }
 
 /// Folds the selected postings, streamed in any order, into the report facts' counts,
-/// distributions, published bands, titles and bootstrap samples. The same postings must be
+/// distributions, published bands, titles, skills and bootstrap samples. The same postings must be
 /// streamed again while `finishPass()` says so (two or three passes in all).
 ///
 /// Memory grows with the number of groups (levels × industries, titles), not with postings.
 public struct PostingFold: Sendable {
     private var pass = 1
     /// Distribution groups: a figure of a level × industry (or margin), or a published band.
-    private var figures = RankFinder(rootBuckets: 256)
+    private var figures = RankFinder(bucketsPerOctave: 64)
     private var figuresPending = true
     private var groupKeys: [(figure: SalaryFigure?, key: GroupKey, band: String?)] = []
     private var groupIDs: [String: Int] = [:]
     private var sums: [ExactSum] = []
     /// Per (level, industry) as found: the 12 figure groups (3 figures × the group and its 3
     /// margins), the band group if any, and the postings and salaries counted.
-    private var pairs: [PairKey: Pair] = [:]
-    private var titles = RankFinder(rootBuckets: 64)
+    private var pairIndex: [PairKey: Int] = [:]
+    private var pairs: [Pair] = []
+    private var titles = RankFinder(bucketsPerOctave: 4)
     private var titlesPending = true
     private var titleIDs: [TitleKey: Int] = [:]
     private var titleFacts: [SkillFact] = []
     private var titleKeys: [TitleKey] = []
+    private var skills = SkillFold()
+    private var skillsPending = true
 
     private struct PairKey: Hashable, Sendable {
         var level: String?
@@ -83,6 +86,7 @@ public struct PostingFold: Sendable {
         var band: Int?
         var level: String
         var industry: String
+        var skillLabels: (level: Int, industry: Int)
         var postings = 0
         var withSalary = 0
     }
@@ -99,9 +103,9 @@ public struct PostingFold: Sendable {
         return id
     }
 
-    private mutating func pair(_ level: String?, _ industry: String?) -> Pair {
+    private mutating func pair(_ level: String?, _ industry: String?) -> Int {
         let pairKey = PairKey(level: level, industry: industry)
-        if let pair = pairs[pairKey] { return pair }
+        if let index = pairIndex[pairKey] { return index }
         let levelLabel = level ?? GroupLabel.unknown
         let industryLabel = industry ?? GroupLabel.unknown
         let keys = MarketFacts.keys(level: levelLabel, industry: industryLabel)
@@ -110,42 +114,50 @@ public struct PostingFold: Sendable {
             for key in keys { groups.append(group(figure, key)) }
         }
         let band = MarketAnalysis.publishedBands.first { band in band.levels.contains { $0.rawValue == levelLabel } }
-        let pair = Pair(
-            groups: groups, band: band.map { group(nil, GroupKey(level: $0.level, industry: GroupLabel.all), band: $0.level) },
-            level: levelLabel, industry: industryLabel)
-        pairs[pairKey] = pair
-        return pair
+        pairIndex[pairKey] = pairs.count
+        pairs.append(
+            Pair(
+                groups: groups, band: band.map { group(nil, GroupKey(level: $0.level, industry: GroupLabel.all), band: $0.level) },
+                level: levelLabel, industry: industryLabel, skillLabels: skills.labels(level: levelLabel, industry: industryLabel)))
+        return pairs.count - 1
     }
 
     /// Takes one selected posting: its level and industry (nil when unknown), its canonical title
-    /// (else the title as found), and its annual USD midpoint, minimum and maximum (nil when the
-    /// posting states no pay or the pay is a site estimate).
+    /// (else the title as found), its annual USD midpoint, minimum and maximum (nil when the
+    /// posting states no pay or the pay is a site estimate), and the skills it names.
     public mutating func add(
-        level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?
+        level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?,
+        skills postingSkills: [String] = []
     ) {
-        let pairKey = PairKey(level: level, industry: industry)
-        if pairs[pairKey] == nil { _ = pair(level, industry) }
-        if pass == 1 {
-            pairs[pairKey]!.postings += 1
-            if midpoint != nil { pairs[pairKey]!.withSalary += 1 }
+        let index = pair(level, industry)
+        let pair = pairs[index]
+        if skillsPending {
+            for (position, skill) in postingSkills.enumerated() where !postingSkills[..<position].contains(skill) {
+                skills.add(skill: skill, level: pair.level, industry: pair.industry, ids: pair.skillLabels, midpoint: midpoint)
+            }
         }
-        let pair = pairs[pairKey]!
-        if figuresPending {
+        if pass == 1 {
+            // Pass 1 counts each posting in its own level × industry only; the margins and the
+            // published bands are merged from those when the pass ends.
+            pairs[index].postings += 1
+            if midpoint != nil { pairs[index].withSalary += 1 }
+            func count(_ value: Double?, _ offset: Int) {
+                guard let value else { return }
+                figures.add(pair.groups[offset], value)
+                sums[pair.groups[offset]].add(value)
+            }
+            count(midpoint, 0)
+            count(rangeMin, 4)
+            count(rangeMax, 8)
+        } else if figuresPending {
             func add(_ value: Double?, _ offset: Int) {
                 guard let value else { return }
-                for index in offset..<offset + 4 {
-                    let id = pair.groups[index]
-                    figures.add(id, value)
-                    if pass == 1 { sums[id].add(value) }
-                }
+                for index in offset..<offset + 4 { figures.add(pair.groups[index], value) }
             }
             add(midpoint, 0)
             add(rangeMin, 4)
             add(rangeMax, 8)
-            if let band = pair.band, let midpoint {
-                figures.add(band, midpoint)
-                if pass == 1 { sums[band].add(midpoint) }
-            }
+            if let band = pair.band, let midpoint { figures.add(band, midpoint) }
         }
         if titlesPending {
             let key = TitleKey(title: title ?? GroupLabel.unknown, level: pair.level)
@@ -168,6 +180,21 @@ public struct PostingFold: Sendable {
     /// Ends a pass over the postings; true when they must be streamed once more.
     public mutating func finishPass() -> Bool {
         if pass == 1 {
+            var merged = Set<Int>()
+            // Two spellings of a group (no level, and a level stored as `unknown`) share its groups: merge once.
+            for pair in pairs where merged.insert(pair.groups[0]).inserted {
+                for offset in [0, 4, 8] {
+                    let leaf = pair.groups[offset]
+                    for margin in pair.groups[offset + 1..<offset + 4] {
+                        figures.merge(leaf, into: margin)
+                        sums[margin].add(sums[leaf])
+                    }
+                }
+                if let band = pair.band {
+                    figures.merge(pair.groups[0], into: band)
+                    sums[band].add(sums[pair.groups[0]])
+                }
+            }
             for (id, group) in groupKeys.enumerated() {
                 let count = figures.count(id)
                 var ranks = PercentileRanks.of(count)
@@ -183,7 +210,8 @@ public struct PostingFold: Sendable {
         pass += 1
         if figuresPending { figuresPending = figures.finishPass() }
         if titlesPending { titlesPending = titles.finishPass() }
-        return figuresPending || titlesPending
+        if skillsPending { skillsPending = skills.finishPass() }
+        return figuresPending || titlesPending || skillsPending
     }
 
     static func sampleSeed(_ key: GroupKey) -> UInt64 { SeededGenerator.seed(key.level + "/" + key.industry) }
@@ -191,7 +219,7 @@ public struct PostingFold: Sendable {
     /// The facts, once `finishPass()` returned false.
     public var facts: MarketFacts {
         var facts = MarketFacts()
-        for pair in pairs.values {
+        for pair in pairs {
             for key in MarketFacts.keys(level: pair.level, industry: pair.industry) {
                 facts.postings[key, default: 0] += pair.postings
                 facts.withSalary[key, default: 0] += pair.withSalary
@@ -211,6 +239,7 @@ public struct PostingFold: Sendable {
                 facts.published[band] = distribution
             }
         }
+        facts.skills = skills.facts
         for (id, key) in titleKeys.enumerated() {
             var fact = titleFacts[id]
             let count = titles.count(id)
@@ -231,13 +260,15 @@ public struct PostingFold: Sendable {
 /// Folds the selected postings' skills (one row per posting and skill it names), streamed in any
 /// order, into each skill's counts and median by level, by industry and overall. Streamed again
 /// while `finishPass()` says so.
-public struct SkillFold: Sendable {
+struct SkillFold: Sendable {
     private var pass = 1
-    private var medians = RankFinder(rootBuckets: 64)
+    private var medians = RankFinder(bucketsPerOctave: 4)
     private var pending = true
     private var skillIndex: [String: Int] = [:]
-    private var labelIndex: [String: Int] = [:]
-    private var labels: [String] = []
+    private var levelIndex: [String: Int] = [:]
+    private var levels: [String] = []
+    private var industryIndex: [String: Int] = [:]
+    private var industries: [String] = []
     private var skills: [String] = []
     /// Per (skill, level, industry) as found: its three groups.
     private var triples: [Int: [Int]] = [:]
@@ -245,7 +276,7 @@ public struct SkillFold: Sendable {
     private var groups: [(skill: Int, key: GroupKey)] = []
     private var groupFacts: [SkillFact] = []
 
-    public init() {}
+    init() {}
 
     private static func index(_ text: String, _ table: inout [String: Int], _ list: inout [String]) -> Int {
         if let index = table[text] { return index }
@@ -254,8 +285,8 @@ public struct SkillFold: Sendable {
         return list.count - 1
     }
 
-    private mutating func group(_ skill: Int, _ level: Int, _ industry: Int, _ key: GroupKey) -> Int {
-        let packed = (skill << 32) | (level << 16) | industry
+    private mutating func group(_ skill: Int, _ label: Int, _ key: GroupKey) -> Int {
+        let packed = (skill << 32) | label
         if let id = groupIDs[packed] { return id }
         groupIDs[packed] = groups.count
         groups.append((skill, key))
@@ -263,23 +294,25 @@ public struct SkillFold: Sendable {
         return groups.count - 1
     }
 
-    /// Takes one (posting, skill) row: the skill, the posting's level and industry (nil when
-    /// unknown) and its annual USD midpoint (nil without pay or for a site estimate).
-    public mutating func add(skill: String, level: String?, industry: String?, midpoint: Double?) {
+    /// The ids of a level and an industry label, for `add`.
+    mutating func labels(level: String, industry: String) -> (level: Int, industry: Int) {
+        (Self.index(level, &levelIndex, &levels), Self.index(industry, &industryIndex, &industries))
+    }
+
+    /// Takes one (posting, skill) row: the skill, the posting's level and industry (labels and
+    /// their ids from `labels`) and its annual USD midpoint (nil without pay or for a site estimate).
+    mutating func add(skill: String, level levelLabel: String, industry industryLabel: String, ids: (level: Int, industry: Int), midpoint: Double?) {
         let skillID = Self.index(skill, &skillIndex, &skills)
-        let levelLabel = level ?? GroupLabel.unknown
-        let industryLabel = industry ?? GroupLabel.unknown
-        let levelID = Self.index("l/" + levelLabel, &labelIndex, &labels)
-        let industryID = Self.index("i/" + industryLabel, &labelIndex, &labels)
+        let (levelID, industryID) = ids
         let packed = (skillID << 32) | (levelID << 16) | industryID
         var ids = triples[packed]
         if ids == nil {
             let all = GroupLabel.all
-            let allID = Self.index("all", &labelIndex, &labels)
+            // Level groups, industry groups and the skill's total, told apart by the top bits.
             ids = [
-                group(skillID, levelID, allID, GroupKey(level: levelLabel, industry: all)),
-                group(skillID, allID, industryID, GroupKey(level: all, industry: industryLabel)),
-                group(skillID, allID, allID, GroupKey(level: all, industry: all)),
+                group(skillID, 1 << 15 | levelID, GroupKey(level: levelLabel, industry: all)),
+                group(skillID, 2 << 15 | industryID, GroupKey(level: all, industry: industryLabel)),
+                group(skillID, 3 << 15, GroupKey(level: all, industry: all)),
             ]
             triples[packed] = ids
         }
@@ -292,7 +325,7 @@ public struct SkillFold: Sendable {
         }
     }
 
-    public mutating func finishPass() -> Bool {
+    mutating func finishPass() -> Bool {
         if pass == 1 {
             for id in groups.indices { medians.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(medians.count(id)))) }
         }
@@ -302,7 +335,7 @@ public struct SkillFold: Sendable {
     }
 
     /// Per skill, its facts by group; once `finishPass()` returned false.
-    public var facts: [String: [GroupKey: SkillFact]] {
+    var facts: [String: [GroupKey: SkillFact]] {
         var result: [String: [GroupKey: SkillFact]] = [:]
         for (id, group) in groups.enumerated() {
             var fact = groupFacts[id]

@@ -4,16 +4,17 @@
 ///
 /// Every double maps to a 64-bit key whose unsigned order is the numeric order (the IEEE-754 bit
 /// pattern with the sign handled). Pass 1 counts each group's values in fixed buckets of that key
-/// (`rootBuckets` per group, 16 or 4 to an octave from $1,024 up, the two ends catching the rest)
-/// and finds the bucket holding each asked rank. Each later pass either collects the values of
-/// such a bucket, to sort them and read the ranks exactly, or, when collecting would exceed the
-/// memory budget, counts the bucket again in 256 finer buckets. A bucket holding a single key needs
-/// no more passes: its value is known. After a few passes every rank is resolved.
+/// (`bucketsPerOctave` from 1,024 up over 16 octaves, the two end buckets catching the rest) and
+/// finds the bucket holding each asked rank. Each later pass either collects the values of such a
+/// bucket, to sort them and read the ranks exactly, or, when collecting would exceed the memory
+/// budget, counts that bucket again in up to 256 finer buckets. A bucket holding a single key
+/// needs no more passes: its value is known. After a few passes every rank is resolved.
 ///
-/// Use: `add` every value of pass 1; `ask` each group's ranks; `finishPass()`; while it returns
-/// true, `add` every value again (same values, any order) and call `finishPass()`.
+/// Use: `add` every value of pass 1 (and `merge` groups into margins); `ask` each group's ranks;
+/// `finishPass()`; while it returns true, `add` every value again (the same values to the same
+/// groups, margins included, in any order) and call `finishPass()`.
 public struct RankFinder: Sendable {
-    /// Values collected at most at once, over all groups, in one pass (8 bytes each).
+    /// Values collected at most in one pass (8 bytes each).
     public static let collectBudget = 1 << 18
 
     private let rootBuckets: Int
@@ -26,29 +27,42 @@ public struct RankFinder: Sendable {
     private var maxKeys: [UInt64] = []
     /// Per group, `rootBuckets` entries: counts in pass 1, then codes (see `Code`).
     private var roots: [Int32] = []
+    /// Finer buckets: each node's entries are `nodeSlots[start ..< start + count]`, counts in the
+    /// pass after it was made, codes after that.
     private var nodes: [Node] = []
-    private var bins: [Bin] = []
+    private var nodeSlots: [Int32] = []
     private var countingNodes: [Int] = []
-    private var fillingBins: [Int] = []
+    /// Asked ranks inside a node or a bin: (index into `results`, rank among its values).
+    private var requests: [Request] = []
+    /// Bins filled in the current pass; their values share one buffer.
+    private var bins: [Bin] = []
+    private var binValues: [Double] = []
     /// Asked ranks per group (ascending) and their values once resolved.
     private var asked: [Int: (start: Int, count: Int)] = [:]
     private var askedRanks: [Int] = []
     private var results: [Double] = []
 
+    private struct Request: Sendable {
+        var result: Int
+        var rank: Int
+    }
+
     private struct Node: Sendable {
         var low: UInt64
         var high: UInt64
         var shift: UInt64
-        var slots: [Int32]
+        var start: Int
+        var count: Int
         var counting = true
-        /// Asked ranks inside this node: (index into `results`, rank among the node's values).
-        var requests: [(result: Int, rank: Int)]
+        var requests: Range<Int>
     }
 
     private struct Bin: Sendable {
-        var values: [Double]
-        var requests: [(result: Int, rank: Int)]
-        /// Where its code sits: a root entry (node = -1) or a node's slot.
+        var start: Int
+        var filled: Int
+        var expected: Int
+        var requests: Range<Int>
+        /// Where its code sits: an index into `roots` (node -1) or into `nodeSlots`.
         var node: Int
         var slot: Int
     }
@@ -59,12 +73,12 @@ public struct RankFinder: Sendable {
         static let nodeFlag: Int32 = 1 << 30
     }
 
-    /// `rootBuckets`: 256 (16 buckets to an octave) for groups asked for many ranks, 64 (4 to an
-    /// octave) for groups asked only for a median.
-    public init(rootBuckets: Int) {
-        precondition(rootBuckets == 256 || rootBuckets == 64)
-        self.rootBuckets = rootBuckets
-        rootShift = rootBuckets == 256 ? 48 : 50
+    /// `bucketsPerOctave`: a power of two from 4 to 64; more means fewer values to collect per
+    /// asked rank and more memory per group (16 × that many 4-byte counts).
+    public init(bucketsPerOctave: Int) {
+        precondition([4, 8, 16, 32, 64].contains(bucketsPerOctave))
+        rootBuckets = 16 * bucketsPerOctave
+        rootShift = UInt64(52 - bucketsPerOctave.trailingZeroBitCount)
         rootBase = Int(Self.key(1024) >> rootShift) - 1
     }
 
@@ -92,9 +106,6 @@ public struct RankFinder: Sendable {
         return (low, high)
     }
 
-    /// Groups seen so far (ids are 0 ..< groupCount).
-    public var groupCount: Int { counts.count }
-
     private mutating func grow(to group: Int) {
         guard group >= counts.count else { return }
         let added = group + 1 - counts.count
@@ -120,17 +131,32 @@ public struct RankFinder: Sendable {
         var code = roots[group * rootBuckets + rootSlot(key)]
         while code != Code.ignore {
             if code < Code.nodeFlag {
-                bins[Int(code)].values.append(Self.value(key))
+                let bin = Int(code)
+                precondition(bins[bin].filled < bins[bin].expected, "the values changed between passes")
+                binValues[bins[bin].start + bins[bin].filled] = Self.value(key)
+                bins[bin].filled += 1
                 return
             }
-            let index = Int(code - Code.nodeFlag)
-            let slot = Int((key &- nodes[index].low) >> nodes[index].shift)
-            if nodes[index].counting {
-                nodes[index].slots[slot] += 1
+            let node = nodes[Int(code - Code.nodeFlag)]
+            let slot = node.start + Int((key &- node.low) >> node.shift)
+            if node.counting {
+                nodeSlots[slot] += 1
                 return
             }
-            code = nodes[index].slots[slot]
+            code = nodeSlots[slot]
         }
+    }
+
+    /// Adds what group `from` counted in pass 1 to group `into`, as if its values had been added
+    /// there too (a margin from the groups it covers). Call it once pass 1 is over, before `ask`.
+    public mutating func merge(_ from: Int, into: Int) {
+        precondition(pass == 1)
+        guard from < counts.count, counts[from] > 0 else { return }
+        if into >= counts.count { grow(to: into) }
+        counts[into] += counts[from]
+        minKeys[into] = min(minKeys[into], minKeys[from])
+        maxKeys[into] = max(maxKeys[into], maxKeys[from])
+        for slot in 0..<rootBuckets { roots[into * rootBuckets + slot] += roots[from * rootBuckets + slot] }
     }
 
     /// Values the group had in pass 1.
@@ -166,7 +192,7 @@ public struct RankFinder: Sendable {
         var low: UInt64
         var high: UInt64
         var count: Int
-        var requests: [(result: Int, rank: Int)]
+        var requests: Range<Int>
         var node: Int
         var slot: Int
     }
@@ -174,42 +200,44 @@ public struct RankFinder: Sendable {
     /// Ends a pass; true when another pass over the same values is needed.
     public mutating func finishPass() -> Bool {
         var candidates: [Candidate] = []
+        var located: [Request] = []
         if pass == 1 {
+            var slotCounts = [Int](repeating: 0, count: rootBuckets)
             for group in 0..<counts.count {
                 let base = group * rootBuckets
-                let slotCounts = roots[base..<base + rootBuckets].map(Int.init)
-                var requests: [(result: Int, rank: Int)] = []
-                if let (start, count) = asked[group] {
-                    requests = (start..<start + count).map { ($0, askedRanks[$0]) }
+                for slot in 0..<rootBuckets {
+                    slotCounts[slot] = Int(roots[base + slot])
+                    roots[base + slot] = Code.ignore
                 }
-                for index in base..<base + rootBuckets { roots[index] = Code.ignore }
-                locate(slotCounts, requests, node: -1, group: group, range: rootRange, into: &candidates)
+                guard let (start, count) = asked[group] else { continue }
+                let inside = (start..<start + count).map { Request(result: $0, rank: askedRanks[$0]) }
+                locate(slotCounts, inside, node: -1, base: base, range: rootRange, into: &candidates, &located)
             }
         } else {
-            for index in fillingBins {
-                var values = bins[index].values
-                values.sort()
-                for request in bins[index].requests { results[request.result] = values[request.rank] }
-                bins[index].values = []
-                setCode(Code.ignore, node: bins[index].node, slot: bins[index].slot, group: -1)
+            for bin in bins {
+                precondition(bin.filled == bin.expected, "the values changed between passes")
+                binValues[bin.start..<bin.start + bin.filled].sort()
+                for request in requests[bin.requests] { results[request.result] = binValues[bin.start + request.rank] }
+                if bin.node < 0 { roots[bin.slot] = Code.ignore } else { nodeSlots[bin.slot] = Code.ignore }
             }
-            fillingBins = []
+            bins = []
+            binValues = []
             for index in countingNodes {
                 nodes[index].counting = false
-                let slotCounts = nodes[index].slots.map(Int.init)
-                for slot in nodes[index].slots.indices { nodes[index].slots[slot] = Code.ignore }
                 let node = nodes[index]
+                let slotCounts = nodeSlots[node.start..<node.start + node.count].map(Int.init)
+                for slot in node.start..<node.start + node.count { nodeSlots[slot] = Code.ignore }
                 locate(
-                    slotCounts, node.requests, node: index, group: -1,
+                    slotCounts, Array(requests[node.requests]), node: index, base: node.start,
                     range: { slot in
                         let low = node.low + (UInt64(slot) << node.shift)
                         let span = (UInt64(1) << node.shift) - 1
                         return (low, node.high - low < span ? node.high : low + span)
-                    }, into: &candidates)
-                nodes[index].requests = []
+                    }, into: &candidates, &located)
             }
             countingNodes = []
         }
+        requests = located
         pass += 1
         // Collect the smallest buckets within the budget; count the rest finer.
         candidates.sort { $0.count < $1.count }
@@ -219,10 +247,11 @@ public struct RankFinder: Sendable {
             if candidate.count <= budget {
                 budget -= candidate.count
                 code = Int32(bins.count)
-                var values: [Double] = []
-                values.reserveCapacity(candidate.count)
-                bins.append(Bin(values: values, requests: candidate.requests, node: candidate.node, slot: candidate.slot))
-                fillingBins.append(bins.count - 1)
+                bins.append(
+                    Bin(
+                        start: binValues.count, filled: 0, expected: candidate.count, requests: candidate.requests,
+                        node: candidate.node, slot: candidate.slot))
+                binValues.append(contentsOf: repeatElement(0, count: candidate.count))
             } else {
                 let width = candidate.high - candidate.low
                 let shift = UInt64(max(0, (64 - width.leadingZeroBitCount) - 8))
@@ -230,49 +259,45 @@ public struct RankFinder: Sendable {
                 code = Code.nodeFlag + Int32(nodes.count)
                 nodes.append(
                     Node(
-                        low: candidate.low, high: candidate.high, shift: shift, slots: Array(repeating: 0, count: slots),
+                        low: candidate.low, high: candidate.high, shift: shift, start: nodeSlots.count, count: slots,
                         requests: candidate.requests))
+                nodeSlots.append(contentsOf: repeatElement(0, count: slots))
                 countingNodes.append(nodes.count - 1)
             }
-            setCode(code, node: candidate.node, slot: candidate.slot, group: candidate.node < 0 ? candidate.slot / rootBuckets : -1)
+            if candidate.node < 0 { roots[candidate.slot] = code } else { nodeSlots[candidate.slot] = code }
         }
-        return !(fillingBins.isEmpty && countingNodes.isEmpty)
-    }
-
-    /// `slot` is an index into `roots` when `node` is -1, else a slot of that node.
-    private mutating func setCode(_ code: Int32, node: Int, slot: Int, group: Int) {
-        if node < 0 { roots[slot] = code } else { nodes[node].slots[slot] = code }
+        return !(bins.isEmpty && countingNodes.isEmpty)
     }
 
     /// Finds the slot of each request from the slot counts; resolves single-key slots at once and
-    /// turns the others into candidates.
+    /// turns the others into candidates, whose requests go to `located`. `base` is where the
+    /// slots' codes live (`roots` for node -1, else `nodeSlots`).
     private mutating func locate(
-        _ slotCounts: [Int], _ requests: [(result: Int, rank: Int)], node: Int, group: Int,
-        range: (Int) -> (UInt64, UInt64), into candidates: inout [Candidate]
+        _ slotCounts: [Int], _ inside: [Request], node: Int, base: Int,
+        range: (Int) -> (UInt64, UInt64), into candidates: inout [Candidate], _ located: inout [Request]
     ) {
-        guard !requests.isEmpty else { return }
+        guard !inside.isEmpty else { return }
         var next = 0
         var before = 0
         for (slot, count) in slotCounts.enumerated() where count > 0 {
-            var inside: [(result: Int, rank: Int)] = []
-            while next < requests.count, requests[next].rank < before + count {
-                inside.append((requests[next].result, requests[next].rank - before))
+            let first = located.count
+            while next < inside.count, inside[next].rank < before + count {
+                located.append(Request(result: inside[next].result, rank: inside[next].rank - before))
                 next += 1
             }
-            if !inside.isEmpty {
+            if located.count > first {
                 let (low, high) = range(slot)
                 if low == high {
-                    for request in inside { results[request.result] = Self.value(low) }
+                    for request in located[first...] { results[request.result] = Self.value(low) }
+                    located.removeLast(located.count - first)
                 } else {
                     candidates.append(
-                        Candidate(
-                            low: low, high: high, count: count, requests: inside, node: node,
-                            slot: node < 0 ? group * rootBuckets + slot : slot))
+                        Candidate(low: low, high: high, count: count, requests: first..<located.count, node: node, slot: base + slot))
                 }
             }
             before += count
-            if next == requests.count { break }
+            if next == inside.count { break }
         }
-        precondition(next == requests.count, "the values changed between passes")
+        precondition(next == inside.count, "the values changed between passes")
     }
 }

@@ -11,7 +11,7 @@ public struct TrendFold: Sendable {
     private let days: [String]
     private let minSample: Int
     private var pass = 1
-    private var medians = RankFinder(rootBuckets: 64)
+    private var medians = RankFinder(bucketsPerOctave: 4)
     private var pending = true
     private var groupIndex: [GroupKey: Int] = [:]
     private var groups: [Group] = []
@@ -95,7 +95,8 @@ public struct TrendFold: Sendable {
             }
         }
         guard pending, let midpoint else { return }
-        for id in ids {
+        // Pass 1 counts the posting in its own level × industry; the margins are merged from those.
+        for id in pass == 1 ? ids[..<1] : ids[...] {
             let base = id * runs.count
             for run in start..<end { medians.add(base + run, midpoint) }
         }
@@ -103,6 +104,13 @@ public struct TrendFold: Sendable {
 
     public mutating func finishPass() -> Bool {
         if pass == 1 {
+            var merged = Set<Int>()
+            // Two spellings of a group (no level, and a level stored as `unknown`) share its groups: merge once.
+            for ids in pairs.values where merged.insert(ids[0]).inserted {
+                for margin in ids.dropFirst() {
+                    for run in 0..<runs.count { medians.merge(ids[0] * runs.count + run, into: margin * runs.count + run) }
+                }
+            }
             for id in 0..<groups.count * runs.count {
                 let count = medians.count(id)
                 if count >= minSample { medians.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(count))) }

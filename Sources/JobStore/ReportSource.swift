@@ -12,30 +12,20 @@ public struct ReportPosting: Sendable, Equatable {
     /// Annual USD minimum and maximum of the range; nil when not stated or an estimate.
     public var rangeMin: Double?
     public var rangeMax: Double?
+    /// The skills the posting names (canonical names; a repeat counts once).
+    public var skills: [String]
 
-    public init(level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?) {
+    public init(
+        level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?,
+        skills: [String]
+    ) {
         self.level = level
         self.industry = industry
         self.title = title
         self.midpoint = midpoint
         self.rangeMin = rangeMin
         self.rangeMax = rangeMax
-    }
-}
-
-/// One skill a selected posting names, with that posting's level, industry and midpoint.
-public struct ReportPostingSkill: Sendable, Equatable {
-    public var skill: String
-    public var level: String?
-    public var industry: String?
-    /// As `ReportPosting.midpoint`.
-    public var midpoint: Double?
-
-    public init(skill: String, level: String?, industry: String?, midpoint: Double?) {
-        self.skill = skill
-        self.level = level
-        self.industry = industry
-        self.midpoint = midpoint
+        self.skills = skills
     }
 }
 
@@ -85,8 +75,6 @@ public protocol ReportSource {
 public protocol ReportReader {
     /// Every selected posting, once, in any order.
     func scanPostings(_ selection: PostingStore.Selection, _ body: (ReportPosting) throws -> Void) throws
-    /// Every (selected posting, skill it names) pair, once, in any order.
-    func scanPostingSkills(_ selection: PostingStore.Selection, _ body: (ReportPostingSkill) throws -> Void) throws
     /// The latest `limit` runs that ended normally (status `ok` or `partial`), oldest first.
     func finishedRuns(limit: Int) throws -> [ReportRun]
     /// Every stored posting first seen in or before run `lastRun` (open or closed, whatever the
@@ -144,25 +132,45 @@ struct SQLiteReportReader: ReportReader {
         try scan(
             """
             SELECT p.level, p.industry, COALESCE(p.canonical_title, p.title), \(SalarySQL.midpoint),
-                \(SalarySQL.rangeMin), \(SalarySQL.rangeMax)
+                \(SalarySQL.rangeMin), \(SalarySQL.rangeMax), p.skills
             FROM postings p WHERE \(condition)
             """, arguments
         ) { row in
             try body(
-                ReportPosting(level: row[0], industry: row[1], title: row[2], midpoint: row[3], rangeMin: row[4], rangeMax: row[5]))
+                ReportPosting(
+                    level: row[0], industry: row[1], title: row[2], midpoint: row[3], rangeMin: row[4], rangeMax: row[5],
+                    skills: Self.skills(row[6])))
         }
     }
 
-    func scanPostingSkills(_ selection: PostingStore.Selection, _ body: (ReportPostingSkill) throws -> Void) throws {
-        let (condition, arguments) = selection.sql
-        try scan(
-            """
-            SELECT s.skill, p.level, p.industry, \(SalarySQL.midpoint)
-            FROM postings p JOIN posting_skills s ON s.fingerprint = p.fingerprint WHERE \(condition)
-            """, arguments
-        ) { row in
-            try body(ReportPostingSkill(skill: row[0], level: row[1], industry: row[2], midpoint: row[3]))
+    /// The posting's `skills` column (a JSON array of strings, as `JSONString.array` writes it):
+    /// read directly when no string holds an escape, else by `JSONDecoder`.
+    static func skills(_ text: String?) -> [String] {
+        guard var text else { return [] }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
+        let skills = text.withUTF8 { bytes -> [String]? in
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "["), bytes[bytes.count - 1] == UInt8(ascii: "]") else { return nil }
+            var skills: [String] = []
+            var index = 1
+            let end = bytes.count - 1
+            while index < end {
+                guard bytes[index] == quote else { return nil }
+                var close = index + 1
+                while close < end, bytes[close] != quote {
+                    if bytes[close] == backslash { return nil }
+                    close += 1
+                }
+                guard close < end else { return nil }
+                skills.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index + 1..<close]), as: UTF8.self))
+                index = close + 1
+                if index < end {
+                    guard bytes[index] == comma, index + 1 < end else { return nil }
+                    index += 1
+                }
+            }
+            return skills
         }
+        return skills ?? PostingRow.list(text)
     }
 
     func finishedRuns(limit: Int) throws -> [ReportRun] {
