@@ -68,6 +68,9 @@ public struct PostingFold: Sendable {
     /// margins), the band group if any, and the postings and salaries counted.
     private var pairIndex: [PairKey: Int] = [:]
     private var pairs: [Pair] = []
+    /// Each pair's 12 figure groups and its band group (-1 for none), one pair after another.
+    private var pairGroups: [Int] = []
+    private static let groupsPerPair = 13
     private var titles = RankFinder(bucketsPerOctave: 4)
     private var titlesPending = true
     private var titleIDs: [TitleKey: Int] = [:]
@@ -115,10 +118,13 @@ public struct PostingFold: Sendable {
         }
         let band = MarketAnalysis.publishedBands.first { band in band.levels.contains { $0.rawValue == levelLabel } }
         pairIndex[pairKey] = pairs.count
+        pairGroups += groups
+        pairGroups.append(pairs.count)  // replaced below
         pairs.append(
             Pair(
                 groups: groups, band: band.map { group(nil, GroupKey(level: $0.level, industry: GroupLabel.all), band: $0.level) },
                 level: levelLabel, industry: industryLabel, skillLabels: skills.labels(level: levelLabel, industry: industryLabel)))
+        pairGroups[pairGroups.count - 1] = pairs[pairs.count - 1].band ?? -1
         return pairs.count - 1
     }
 
@@ -130,12 +136,14 @@ public struct PostingFold: Sendable {
         skills postingSkills: [String] = []
     ) {
         let index = pair(level, industry)
-        let pair = pairs[index]
         if skillsPending {
             for (position, skill) in postingSkills.enumerated() where !postingSkills[..<position].contains(skill) {
-                skills.add(skill: skill, level: pair.level, industry: pair.industry, ids: pair.skillLabels, midpoint: midpoint)
+                skills.add(
+                    skill: skill, level: pairs[index].level, industry: pairs[index].industry, ids: pairs[index].skillLabels,
+                    midpoint: midpoint)
             }
         }
+        let groups = index * Self.groupsPerPair
         if pass == 1 {
             // Pass 1 counts each posting in its own level × industry only; the margins and the
             // published bands are merged from those when the pass ends.
@@ -143,8 +151,8 @@ public struct PostingFold: Sendable {
             if midpoint != nil { pairs[index].withSalary += 1 }
             func count(_ value: Double?, _ offset: Int) {
                 guard let value else { return }
-                figures.add(pair.groups[offset], value)
-                sums[pair.groups[offset]].add(value)
+                figures.add(pairGroups[groups + offset], value)
+                sums[pairGroups[groups + offset]].add(value)
             }
             count(midpoint, 0)
             count(rangeMin, 4)
@@ -152,15 +160,15 @@ public struct PostingFold: Sendable {
         } else if figuresPending {
             func add(_ value: Double?, _ offset: Int) {
                 guard let value else { return }
-                for index in offset..<offset + 4 { figures.add(pair.groups[index], value) }
+                for index in groups + offset..<groups + offset + 4 { figures.add(pairGroups[index], value) }
             }
             add(midpoint, 0)
             add(rangeMin, 4)
             add(rangeMax, 8)
-            if let band = pair.band, let midpoint { figures.add(band, midpoint) }
+            if let midpoint, pairGroups[groups + 12] >= 0 { figures.add(pairGroups[groups + 12], midpoint) }
         }
         if titlesPending {
-            let key = TitleKey(title: title ?? GroupLabel.unknown, level: pair.level)
+            let key = TitleKey(title: title ?? GroupLabel.unknown, level: pairs[index].level)
             var id = titleIDs[key]
             if id == nil, pass == 1 {
                 id = titleKeys.count
@@ -271,7 +279,8 @@ struct SkillFold: Sendable {
     private var industries: [String] = []
     private var skills: [String] = []
     /// Per (skill, level, industry) as found: its three groups.
-    private var triples: [Int: [Int]] = [:]
+    private var triples: [Int: Int] = [:]
+    private var tripleGroups: [Int] = []
     private var groupIDs: [Int: Int] = [:]
     private var groups: [(skill: Int, key: GroupKey)] = []
     private var groupFacts: [SkillFact] = []
@@ -305,18 +314,19 @@ struct SkillFold: Sendable {
         let skillID = Self.index(skill, &skillIndex, &skills)
         let (levelID, industryID) = ids
         let packed = (skillID << 32) | (levelID << 16) | industryID
-        var ids = triples[packed]
-        if ids == nil {
+        var base = triples[packed]
+        if base == nil {
             let all = GroupLabel.all
+            base = tripleGroups.count
             // Level groups, industry groups and the skill's total, told apart by the top bits.
-            ids = [
+            tripleGroups += [
                 group(skillID, 1 << 15 | levelID, GroupKey(level: levelLabel, industry: all)),
                 group(skillID, 2 << 15 | industryID, GroupKey(level: all, industry: industryLabel)),
                 group(skillID, 3 << 15, GroupKey(level: all, industry: all)),
             ]
-            triples[packed] = ids
+            triples[packed] = base
         }
-        for id in ids! {
+        for id in tripleGroups[base!..<base! + 3] {
             if pass == 1 {
                 groupFacts[id].postings += 1
                 if midpoint != nil { groupFacts[id].withSalary += 1 }

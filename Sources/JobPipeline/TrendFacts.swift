@@ -17,9 +17,7 @@ enum TrendFacts {
                         firstRun: row.firstRun, closedRun: row.closedRun, level: row.level, industry: row.industry,
                         midpoint: row.midpoint)
                 }
-                trace("trend pass")
             } while trend.finishPass()
-            trace("trend done")
             return trend.rows
         }
     }
