@@ -59,7 +59,7 @@ public enum SampleRanks {
 public struct PostingFold: Sendable {
     private var pass = 1
     /// Distribution groups: a figure of a level × industry (or margin), or a published band.
-    private var figures = RankFinder(bucketsPerOctave: 64)
+    private var figures = RankFinder(bucketsPerOctave: 64, collectBudget: 1 << 18)
     private var figuresPending = true
     private var groupKeys: [(figure: SalaryFigure?, key: GroupKey, band: String?)] = []
     private var groupIDs: [String: Int] = [:]
@@ -71,7 +71,7 @@ public struct PostingFold: Sendable {
     /// Each pair's 12 figure groups and its band group (-1 for none), one pair after another.
     private var pairGroups: [Int] = []
     private static let groupsPerPair = 13
-    private var titles = RankFinder(bucketsPerOctave: 4)
+    private var titles = RankFinder(bucketsPerOctave: 4, collectBudget: 1 << 18)
     private var titlesPending = true
     private var titleIDs: [TitleKey: Int] = [:]
     private var titleFacts: [SkillFact] = []
@@ -270,7 +270,7 @@ public struct PostingFold: Sendable {
 /// while `finishPass()` says so.
 struct SkillFold: Sendable {
     private var pass = 1
-    private var medians = RankFinder(bucketsPerOctave: 4)
+    private var medians = RankFinder(bucketsPerOctave: 4, collectBudget: 1 << 18)
     private var pending = true
     private var skillIndex: [String: Int] = [:]
     private var levelIndex: [String: Int] = [:]

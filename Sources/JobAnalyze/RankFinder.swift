@@ -15,7 +15,7 @@
 /// groups, margins included, in any order) and call `finishPass()`.
 public struct RankFinder: Sendable {
     /// Values collected at most in one pass (8 bytes each).
-    public static let collectBudget = 1 << 18
+    public let collectBudget: Int
 
     private let rootBuckets: Int
     private let rootShift: UInt64
@@ -74,9 +74,11 @@ public struct RankFinder: Sendable {
     }
 
     /// `bucketsPerOctave`: a power of two from 4 to 64; more means fewer values to collect per
-    /// asked rank and more memory per group (16 × that many 4-byte counts).
-    public init(bucketsPerOctave: Int) {
-        precondition([4, 8, 16, 32, 64].contains(bucketsPerOctave))
+    /// asked rank and more memory per group (16 × that many 4-byte counts). `collectBudget`: the
+    /// most values collected in one pass; a smaller budget may take a pass more.
+    public init(bucketsPerOctave: Int, collectBudget: Int) {
+        precondition([4, 8, 16, 32, 64].contains(bucketsPerOctave) && collectBudget > 0)
+        self.collectBudget = collectBudget
         rootBuckets = 16 * bucketsPerOctave
         rootShift = UInt64(52 - bucketsPerOctave.trailingZeroBitCount)
         rootBase = Int(Self.key(1024) >> rootShift) - 1
@@ -241,7 +243,20 @@ public struct RankFinder: Sendable {
         pass += 1
         // Collect the smallest buckets within the budget; count the rest finer.
         candidates.sort { $0.count < $1.count }
-        var budget = Self.collectBudget
+        var collected = 0
+        var finer = 0
+        for candidate in candidates {
+            if collected + candidate.count <= collectBudget {
+                collected += candidate.count
+            } else {
+                finer += 1
+            }
+        }
+        binValues.reserveCapacity(collected)
+        bins.reserveCapacity(candidates.count - finer)
+        nodes.reserveCapacity(nodes.count + finer)
+        nodeSlots.reserveCapacity(nodeSlots.count + finer * 256)
+        var budget = collectBudget
         for candidate in candidates {
             let code: Int32
             if candidate.count <= budget {

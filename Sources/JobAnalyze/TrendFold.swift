@@ -11,7 +11,7 @@ public struct TrendFold: Sendable {
     private let days: [String]
     private let minSample: Int
     private var pass = 1
-    private var medians = RankFinder(bucketsPerOctave: 8)
+    private var medians = RankFinder(bucketsPerOctave: 8, collectBudget: 1 << 18)
     private var pending = true
     private var groupIndex: [GroupKey: Int] = [:]
     private var groups: [Group] = []
