@@ -14,21 +14,64 @@ public enum Bootstrap {
         var generator = SeededGenerator(seed: seed)
         var premiums: [Double] = []
         premiums.reserveCapacity(resamples)
-        var groupDraw = [Double](repeating: 0, count: group.count)
-        var referenceDraw = [Double](repeating: 0, count: reference.count)
-        // An index in 0..<count from 64 random bits by multiply-and-shift (Lemire), cheaper than `%`.
-        func draw(_ count: Int) -> Int { Int(generator.next().multipliedFullWidth(by: UInt64(count)).high) }
+        var groupDraws = ResampleMedian(group)
+        var referenceDraws = ResampleMedian(reference)
         for _ in 0..<resamples {
-            for index in groupDraw.indices { groupDraw[index] = group[draw(group.count)] }
-            for index in referenceDraw.indices { referenceDraw[index] = reference[draw(reference.count)] }
-            let groupMedian = median(&groupDraw)
-            let referenceMedian = median(&referenceDraw)
+            let groupMedian = groupDraws.next(&generator)
+            let referenceMedian = referenceDraws.next(&generator)
             guard referenceMedian > 0 else { continue }
             premiums.append((groupMedian - referenceMedian) / referenceMedian * 100)
         }
         guard !premiums.isEmpty else { return nil }
         premiums.sort()
         return (Statistics.quantile(sorted: premiums, 0.025), Statistics.quantile(sorted: premiums, 0.975))
+    }
+
+    /// The median of one resample of `values` (as many draws with replacement as there are
+    /// values). A draw only picks an index, so it counts the rank of the value at that index; the
+    /// median is then read off the counts in rank order, in linear time without moving values.
+    /// It takes the same random numbers and gives the same medians as selecting over the drawn values.
+    struct ResampleMedian {
+        let sorted: [Double]
+        /// The rank (in `sorted`) of the value at each index of the original order.
+        let rankOf: [Int32]
+        var counts: [Int32]
+
+        init(_ values: [Double]) {
+            let order = values.indices.sorted { values[$0] < values[$1] }
+            sorted = order.map { values[$0] }
+            var rankOf = [Int32](repeating: 0, count: values.count)
+            for (rank, index) in order.enumerated() { rankOf[index] = Int32(rank) }
+            self.rankOf = rankOf
+            counts = [Int32](repeating: 0, count: values.count)
+        }
+
+        mutating func next(_ generator: inout SeededGenerator) -> Double {
+            let count = rankOf.count
+            for index in counts.indices { counts[index] = 0 }
+            for _ in 0..<count {
+                // An index in 0..<count from 64 random bits by multiply-and-shift (Lemire), cheaper than `%`.
+                let index = Int(generator.next().multipliedFullWidth(by: UInt64(count)).high)
+                counts[Int(rankOf[index])] += 1
+            }
+            let h = Double(count - 1) * 0.5
+            let lower = Int(h.rounded(.down))
+            var seen = 0
+            var rank = 0
+            while seen + Int(counts[rank]) <= lower {
+                seen += Int(counts[rank])
+                rank += 1
+            }
+            let low = sorted[rank]
+            guard h > Double(lower) else { return low }
+            // The next order statistic: the same rank if drawn again, else the next rank drawn.
+            if seen + Int(counts[rank]) <= lower + 1 {
+                rank += 1
+                while counts[rank] == 0 { rank += 1 }
+            }
+            let high = sorted[rank]
+            return low + (h - Double(lower)) * (high - low)
+        }
     }
 
     /// The median by linear interpolation, found by selection in linear time (reorders `values`).

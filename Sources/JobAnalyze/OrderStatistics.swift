@@ -1,15 +1,14 @@
 /// Exact quantiles of values that arrive in ascending order, with their count known ahead.
 ///
-/// It keeps only the order statistics the five percentiles need (at most ten values), a
-/// compensated sum, and the first and last value: memory is constant, whatever the count.
+/// It keeps only the order statistics the five percentiles need (at most ten values), an exact
+/// sum (`ExactSum`), and the first and last value: memory is constant, whatever the count.
 public struct OrderStatistics: Sendable {
     public static let percentiles: [Double] = [0.10, 0.25, 0.50, 0.75, 0.90]
 
     public let count: Int
     private var wanted: [Int: Double?] = [:]
     private var seen = 0
-    private var sum = 0.0
-    private var compensation = 0.0
+    private var sum = ExactSum()
     private var first: Double?
     private var last: Double?
 
@@ -29,10 +28,7 @@ public struct OrderStatistics: Sendable {
         if wanted[seen] != nil { wanted[seen] = .some(value) }
         if first == nil { first = value }
         last = value
-        let y = value - compensation
-        let t = sum + y
-        compensation = (t - sum) - y
-        sum = t
+        sum.add(value)
         seen += 1
     }
 
@@ -49,6 +45,6 @@ public struct OrderStatistics: Sendable {
         }
         return Distribution(
             count: count, p10: quantile(0.10), p25: quantile(0.25), median: quantile(0.5), p75: quantile(0.75),
-            p90: quantile(0.90), mean: sum / Double(count), min: first, max: last)
+            p90: quantile(0.90), mean: sum.value / Double(count), min: first, max: last)
     }
 }

@@ -28,19 +28,13 @@ public enum Statistics {
     public static func distribution(_ values: [Double]) -> Distribution? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
-        // Kahan summation keeps the mean exact to the cent over a million salaries.
-        var sum = 0.0
-        var compensation = 0.0
-        for value in sorted {
-            let y = value - compensation
-            let t = sum + y
-            compensation = (t - sum) - y
-            sum = t
-        }
+        // The exact sum, rounded once: the mean is the same whatever order the values come in.
+        var sum = ExactSum()
+        for value in sorted { sum.add(value) }
         return Distribution(
             count: sorted.count, p10: quantile(sorted: sorted, 0.10), p25: quantile(sorted: sorted, 0.25),
             median: quantile(sorted: sorted, 0.5), p75: quantile(sorted: sorted, 0.75),
-            p90: quantile(sorted: sorted, 0.90), mean: sum / Double(sorted.count), min: sorted[0],
+            p90: quantile(sorted: sorted, 0.90), mean: sum.value / Double(sorted.count), min: sorted[0],
             max: sorted[sorted.count - 1])
     }
 }

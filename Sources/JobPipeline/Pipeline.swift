@@ -218,26 +218,20 @@ public struct Pipeline: Sendable {
 
 /// Writes the reports from what the database holds.
 public enum Reporting {
-    /// The report facts of the selected postings, folded by SQLite-sorted streams.
-    public static func facts(store: any PostingStorage, selection: PostingStore.Selection = .open) throws -> MarketFacts {
-        try StoreFacts.load(try reportSource(store), selection)
+    /// The report facts of the selected postings, folded from the store's report scans.
+    public static func facts(store: any ReportSource, selection: PostingStore.Selection = .open) throws -> MarketFacts {
+        try StoreFacts.load(store, selection)
     }
 
     /// Writes every report over the selected postings (by default those still open).
     public static func write(
-        store: any PostingStorage, config: Config, to directory: URL, selection: PostingStore.Selection = .open
+        store: any ReportSource, config: Config, to directory: URL, selection: PostingStore.Selection = .open
     ) throws -> [URL] {
         let taxonomy = SkillTaxonomy.bundled.adding(config.extraSkills)
         let categories = Dictionary(taxonomy.skills.map { ($0.name, $0.category) }, uniquingKeysWith: { first, _ in first })
-        let source = try reportSource(store)
-        let analysis = MarketAnalysis(facts: try StoreFacts.load(source, selection), minSample: config.analysis.minSample)
-        let trend = try TrendFacts.load(source, minSample: config.analysis.minSample)
+        let analysis = MarketAnalysis(facts: try StoreFacts.load(store, selection), minSample: config.analysis.minSample)
+        let trend = try TrendFacts.load(store, minSample: config.analysis.minSample)
         return try ReportWriter(directory: directory, currency: config.analysis.currency)
             .write(analysis, skillCategories: categories, trend: trend, generatedAt: Timestamp.now())
-    }
-
-    static func reportSource(_ store: any PostingStorage) throws -> PostingStore {
-        guard let sqlite = store as? PostingStore else { throw StoreError.failed("reports read SQLite only for now") }
-        return sqlite
     }
 }

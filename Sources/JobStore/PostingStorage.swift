@@ -4,7 +4,7 @@ import JobModel
 /// The postings' history, whichever database holds it: a SQLite file (`PostingStore`) or a
 /// PostgreSQL server. The pipeline, the commands and the reports talk only to this interface;
 /// both backends run the same statements, so they store and report the same figures.
-public protocol PostingStorage: AnyObject, Sendable {
+public protocol PostingStorage: AnyObject, Sendable, ReportSource {
     /// The file path or the server URL (without its password), for messages.
     var location: String { get }
 

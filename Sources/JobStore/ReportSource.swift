@@ -1,4 +1,3 @@
-
 /// One selected posting as the reports read it.
 public struct ReportPosting: Sendable, Equatable {
     public var level: String?
@@ -11,30 +10,20 @@ public struct ReportPosting: Sendable, Equatable {
     /// Annual USD minimum and maximum of the range; nil when not stated or an estimate.
     public var rangeMin: Double?
     public var rangeMax: Double?
+    /// The skills the posting names (canonical names; a repeat counts once).
+    public var skills: [String]
 
-    public init(level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?) {
+    public init(
+        level: String?, industry: String?, title: String?, midpoint: Double?, rangeMin: Double?, rangeMax: Double?,
+        skills: [String]
+    ) {
         self.level = level
         self.industry = industry
         self.title = title
         self.midpoint = midpoint
         self.rangeMin = rangeMin
         self.rangeMax = rangeMax
-    }
-}
-
-/// One skill a selected posting names, with that posting's level, industry and midpoint.
-public struct ReportPostingSkill: Sendable, Equatable {
-    public var skill: String
-    public var level: String?
-    public var industry: String?
-    /// As `ReportPosting.midpoint`.
-    public var midpoint: Double?
-
-    public init(skill: String, level: String?, industry: String?, midpoint: Double?) {
-        self.skill = skill
-        self.level = level
-        self.industry = industry
-        self.midpoint = midpoint
+        self.skills = skills
     }
 }
 
@@ -84,8 +73,6 @@ public protocol ReportSource {
 public protocol ReportReader {
     /// Every selected posting, once, in any order.
     func scanPostings(_ selection: PostingStore.Selection, _ body: (ReportPosting) throws -> Void) throws
-    /// Every (selected posting, skill it names) pair, once, in any order.
-    func scanPostingSkills(_ selection: PostingStore.Selection, _ body: (ReportPostingSkill) throws -> Void) throws
     /// The latest `limit` runs that ended normally (status `ok` or `partial`), oldest first.
     func finishedRuns(limit: Int) throws -> [ReportRun]
     /// Every stored posting first seen in or before run `lastRun` (open or closed, whatever the

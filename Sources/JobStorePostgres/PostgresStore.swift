@@ -8,7 +8,7 @@ import Synchronization
 /// It runs the same statements as the SQLite store (see `StoreStatements`), so a run stores the
 /// same rows and the reports show the same figures. Connections come from a small pool, each
 /// used by one caller at a time.
-public final class PostgresStore: PostingStorage, SQLBackend, ReportSource, Sendable {
+public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
     public static let locksRows = true
     /// The server URL without its password.
     public let location: String
