@@ -95,8 +95,14 @@ public struct Worker: Sendable {
             let results = await withTaskGroup(of: Result.self) { group in
                 for claim in claims {
                     group.addTask {
-                        if claim.wait > 0 { try? await Task.sleep(for: .seconds(claim.wait)) }
-                        return await process(claim, fetcher: fetcher, polite: polite, sources: known)
+                        let result = await process(claim, fetcher: fetcher, polite: polite, sources: known)
+                        if claim.delayMs > 0 {
+                            do { try store.releaseOrigin(claim.entry.origin, run: run) } catch {
+                                // The hold ends with the lease anyway.
+                                logger.warning("cannot release an origin", metadata: ["origin": "\(claim.entry.origin)", "error": "\(error)"])
+                            }
+                        }
+                        return result
                     }
                 }
                 var results: [Result] = []

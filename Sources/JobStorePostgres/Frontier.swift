@@ -45,8 +45,9 @@ public struct Claim: Sendable, Equatable {
     public var entry: FrontierEntry
     /// 1 for the first try.
     public var attempt: Int
-    /// Seconds to wait before the request starts: the origin's next free slot.
-    public var wait: Double
+    /// The origin's least gap between requests; when above 0 the origin is held for this claim
+    /// alone until `releaseOrigin` (or the lease's end).
+    public var delayMs: Int
     /// The origin's robots.txt as read by whichever worker fetched it: HTTP status (0 when not
     /// read) and body.
     public var robotsStatus: Int?
@@ -186,23 +187,23 @@ extension PostgresStore {
     /// Claims up to `limit` URLs for `worker` under a lease of `leaseSeconds`.
     ///
     /// Per origin, at most `perOriginConcurrency` URLs are leased at once across all workers. An
-    /// origin with a delay hands out one URL per claim, at its next free slot, and moves that slot
-    /// on by the delay plus `slackMs` (the time a worker may take between the claim and the
-    /// request). An origin without a delay hands out as many as it has room for. URLs of an origin
-    /// wait for its robots.txt.
+    /// origin with a delay hands out one URL and is then held until the worker releases it after
+    /// the response (`releaseOrigin`), which makes its next request wait the delay from then: the
+    /// gap between two requests to an origin holds whatever the workers' timing. An origin
+    /// without a delay hands out as many URLs as it has room for. URLs of an origin wait for its
+    /// robots.txt.
     public func claim(
-        run: Int64, worker: String, limit: Int, leaseSeconds: Double, perOriginConcurrency: Int, slackMs: Int = 25
+        run: Int64, worker: String, limit: Int, leaseSeconds: Double, perOriginConcurrency: Int
     ) throws(StoreError) -> [Claim] {
         try writing { db in
             let claimable = "(f.state = 'pending' OR (f.state = 'leased' AND f.lease_until < clock_timestamp())) AND f.not_before <= clock_timestamp()"
             let origins = try db.rows(
                 """
                 SELECT h.origin, h.delay_ms, h.robots_status, h.robots_text,
-                    GREATEST(0, EXTRACT(EPOCH FROM (h.next_at - clock_timestamp()))) AS wait,
                     (SELECT COUNT(*) FROM frontier a WHERE a.run_id = h.run_id AND a.origin = h.origin
                         AND a.state = 'leased' AND a.lease_until >= clock_timestamp()) AS active
                 FROM hosts h
-                WHERE h.run_id = ? AND h.next_at <= clock_timestamp() + interval '50 milliseconds'
+                WHERE h.run_id = ? AND h.next_at <= clock_timestamp()
                     AND EXISTS (SELECT 1 FROM frontier f WHERE f.run_id = h.run_id AND f.origin = h.origin AND \(claimable)
                         AND (h.robots_status IS NOT NULL OR f.kind = 'robots'))
                 ORDER BY h.next_at
@@ -231,11 +232,10 @@ extension PostgresStore {
                     [.text(worker), .real(leaseSeconds), .integer(run), .text(name), SQLValue(robotsKnown), SQLValue(count)])
                 guard !rows.isEmpty else { continue }
                 if delay > 0 {
+                    // Held until released; a dead worker's hold ends with its lease.
                     try db.execute(
-                        """
-                        UPDATE hosts SET next_at = GREATEST(next_at, clock_timestamp()) + make_interval(secs => ?)
-                        WHERE run_id = ? AND origin = ?
-                        """, [.real(Double(delay + slackMs) / 1000), .integer(run), .text(name)])
+                        "UPDATE hosts SET next_at = clock_timestamp() + make_interval(secs => ?) WHERE run_id = ? AND origin = ?",
+                        [.real(leaseSeconds), .integer(run), .text(name)])
                 }
                 for row in rows.sorted(by: { ($0.int("id") ?? 0) < ($1.int("id") ?? 0) }) {
                     guard let id = row.int("id"), let url = row.string("url"),
@@ -247,11 +247,23 @@ extension PostgresStore {
                             entry: FrontierEntry(
                                 url: url, origin: name, source: row.string("source") ?? "", kind: kind,
                                 page: row.int("page") ?? 1),
-                            attempt: row.int("attempts") ?? 1, wait: origin.double("wait") ?? 0,
+                            attempt: row.int("attempts") ?? 1, delayMs: delay,
                             robotsStatus: origin.int("robots_status"), robotsText: origin.string("robots_text")))
                 }
             }
             return claims
+        }
+    }
+
+    /// Lets the origin of a claim with a delay hand out its next URL once the delay has passed,
+    /// counted from now (after the response).
+    public func releaseOrigin(_ origin: String, run: Int64) throws(StoreError) {
+        try writing { db in
+            try db.execute(
+                """
+                UPDATE hosts SET next_at = clock_timestamp() + make_interval(secs => delay_ms / 1000.0)
+                WHERE run_id = ? AND origin = ?
+                """, [.integer(run), .text(origin)])
         }
     }
 

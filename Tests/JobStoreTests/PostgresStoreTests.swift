@@ -107,20 +107,40 @@ struct PostgresStoreTests {
     }
 
     @Test
-    func anOriginWithADelayHandsOutOneURLPerSlotAndCapsConcurrency() throws {
+    func anOriginWithADelayIsHeldUntilTheDelayHasPassedSinceTheLastResponse() throws {
         let (temporary, store, run) = try Self.frontier()
         defer { withExtendedLifetime(temporary) {} }
-        try store.enqueue(Self.entries(6), run: run, policy: OriginPolicy(delayMs: 400, readsRobots: false))
+        try store.enqueue(Self.entries(6), run: run, policy: OriginPolicy(delayMs: 300, readsRobots: false))
         let first = try store.claim(run: run, worker: "w1", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2)
         #expect(first.count == 1)
-        #expect(first[0].wait == 0)
-        // The next slot is 400 ms (plus slack) away: no worker gets a URL of this origin now.
+        #expect(first.first?.delayMs == 300)
+        // Held while the request is out, however long it takes.
+        Thread.sleep(forTimeInterval: 0.4)
         #expect(try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).isEmpty)
-        Thread.sleep(forTimeInterval: 0.45)
-        #expect(try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).count == 1)
-        Thread.sleep(forTimeInterval: 0.45)
-        // Two URLs of the origin are leased: at most two in flight across workers.
-        #expect(try store.claim(run: run, worker: "w3", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).isEmpty)
+        try store.releaseOrigin("http://a.example", run: run)
+        let released = Date()
+        #expect(try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).isEmpty)
+        var next: [Claim] = []
+        while next.isEmpty && Date().timeIntervalSince(released) < 5 {
+            next = try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2)
+        }
+        #expect(next.count == 1)
+        #expect(Date().timeIntervalSince(released) >= 0.3)
+    }
+
+    @Test
+    func anOriginWithoutADelayCapsTheURLsOutAtOnce() throws {
+        let (temporary, store, run) = try Self.frontier()
+        defer { withExtendedLifetime(temporary) {} }
+        try store.enqueue(Self.entries(6), run: run, policy: OriginPolicy(delayMs: 0, readsRobots: false))
+        let first = try store.claim(run: run, worker: "w1", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2)
+        #expect(first.count == 2)
+        #expect(try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).isEmpty)
+        try store.complete(
+            run: run, worker: "w1", batch: RunBatch(), found: [], policy: OriginPolicy(delayMs: 0, readsRobots: false),
+            completions: first.map { Completion(id: $0.id, state: .done, outcome: "stored") }, robots: [],
+            counts: WorkerCounts(), at: "2026-11-01T00:00:01Z")
+        #expect(try store.claim(run: run, worker: "w2", limit: 10, leaseSeconds: 60, perOriginConcurrency: 2).count == 2)
     }
 
     @Test
