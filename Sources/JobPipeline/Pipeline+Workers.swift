@@ -38,9 +38,12 @@ extension Pipeline {
         for (index, status) in statuses.enumerated() where status != 0 {
             logger.warning("worker ended abnormally", metadata: ["worker": "\(index + 1)", "status": "\(status)"])
         }
-        // Whatever dead workers left: their leases run out and this process takes the URLs.
+        // Whatever dead workers left (their leases run out and this process takes the URLs), or
+        // all of it when no worker process was asked for.
         if try !store.frontierState(run: run).isDrained {
-            logger.warning("URLs left in the frontier; working them off here", metadata: ["run": "\(run)"])
+            if !statuses.isEmpty {
+                logger.warning("URLs left in the frontier; working them off here", metadata: ["run": "\(run)"])
+            }
             _ = try await Worker(
                 config: config, store: store, run: run, name: Self.workerName(0), logger: logger, leaseSeconds: leaseSeconds
             ).work()

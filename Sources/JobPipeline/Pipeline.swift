@@ -61,7 +61,8 @@ public struct Pipeline: Sendable {
     /// Work items written per transaction.
     static let batchSize = 100
 
-    /// Worker processes a run on PostgreSQL starts (`run --workers N`).
+    /// Worker processes a run on PostgreSQL starts (`run --workers N`); without a `workerCommand`
+    /// the run works in this process.
     public var workers = 1
     /// How long a worker's claim on a URL lasts before another worker may take it.
     public var leaseSeconds = 120.0

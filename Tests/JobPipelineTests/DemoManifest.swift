@@ -62,7 +62,8 @@ func demoPipeline(server: LoopbackHTTPServer, directory: URL, database: String =
         return source
     }
     return Pipeline(
-        config: config, databasePath: directory.appendingPathComponent(database).path,
+        config: config,
+        databasePath: database.hasPrefix("postgres://") ? database : directory.appendingPathComponent(database).path,
         reportsDirectory: directory.appendingPathComponent("reports").path,
         logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }

@@ -33,23 +33,27 @@ struct HistoryReportsTests {
         }
     }
 
-    func pipeline(_ server: LoopbackHTTPServer) throws -> Pipeline {
-        try demoPipeline(server: server, directory: directory, database: "db.sqlite")
+    func pipeline(_ server: LoopbackHTTPServer, database: String = "db.sqlite") throws -> Pipeline {
+        try demoPipeline(server: server, directory: directory, database: database)
     }
 
-    @Test
-    func closesAPostingGoneForTwoNightsAndShowsItInTheTrend() async throws {
+    /// On PostgreSQL the run goes through the shared frontier, worked off in this process.
+    @Test(arguments: ["sqlite", "postgres"])
+    func closesAPostingGoneForTwoNightsAndShowsItInTheTrend(_ backend: String) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
+        let database = backend == "postgres" ? try TestPostgres.createDatabase() : "db.sqlite"
+        defer { if backend == "postgres" { TestPostgres.dropDatabase(database) } }
         let hide = Switch()
         let server = try Self.server(hide: hide)
-        _ = try await pipeline(server).run()
+        _ = try await pipeline(server, database: database).run()
         hide.turnOn()
         // The replaced link now leads to a 404, so the run is partial and Acme Bank's listing was read in full.
-        _ = try await pipeline(server).run()
-        let third = try await pipeline(server).run()
+        let second = try await pipeline(server, database: database).run()
+        #expect(second.failures.map(\.reason) == ["http_404"])
+        let third = try await pipeline(server, database: database).run()
         #expect(third.storedPostings == 69)
 
-        let store = try PostingStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let store = try Storage.open(backend == "postgres" ? database : directory.appendingPathComponent("db.sqlite").path)
         let closed = try store.postings(.all).filter { $0.closedAt != nil }
         #expect(closed.map(\.posting.title) == ["Senior Data Scientist"])
         #expect(try store.postings(.open).count == 68)
