@@ -5,11 +5,18 @@ import JobModel
 /// Fills what structured data left empty from what a reader sees on the page.
 enum TextHeuristics {
     /// Containers of the open posting on search pages that show one posting beside result cards.
-    static let detailPane = """
-        (//*[@id='jobsearch-ViewjobPaneWrapper' or contains(@class,'jobsearch-RightPane') or contains(@class,'jobs-search__job-details')
-        or @data-automation='splitViewJobDetailsWrapper' or contains(@class,'JobDetails_jobDetailsContainer')
-        or @data-test='job-details' or contains(@class,'job-detail-pane') or @id='job-details'])[1]
-        """
+    static let detailPane = ElementMatch.anyOf([
+        .attribute("id", equals: "jobsearch-ViewjobPaneWrapper"), .attribute("class", contains: "jobsearch-RightPane"),
+        .attribute("class", contains: "jobs-search__job-details"),
+        .attribute("data-automation", equals: "splitViewJobDetailsWrapper"),
+        .attribute("class", contains: "JobDetails_jobDetailsContainer"), .attribute("data-test", equals: "job-details"),
+        .attribute("class", contains: "job-detail-pane"), .attribute("id", equals: "job-details"),
+    ])
+    static let headings = ElementMatch.named("h1", "h2", "h3")
+    static let ogTitle = ElementMatch.allOf([
+        .named("meta"), .anyOf([.attribute("property", equals: "og:title"), .attribute("name", equals: "og:title")]),
+    ])
+    static let ogSiteName = ElementMatch.allOf([.named("meta"), .attribute("property", equals: "og:site_name")])
 
     /// True for an h1 that summarises search results ("1,032 data engineer jobs in Chicago, IL").
     static func isSearchHeading(_ text: String) -> Bool {
@@ -17,16 +24,21 @@ enum TextHeuristics {
         return (lower.contains(" jobs") || lower.hasPrefix("jobs ")) && (lower.contains(" in ") || lower.first?.isNumber == true)
     }
 
-    static func apply(_ document: HTMLDocument, to raw: inout RawPosting) {
-        let heading = firstText(document, "//h1")
+    /// The headings that open the posting in a search page's detail pane: each first h1, h2 or h3
+    /// among its siblings inside the pane (XPath `pane//*[self::h1 or self::h2 or self::h3][1]`).
+    static func paneHeadings(_ page: StreamedPage) -> [PageElement] {
+        guard let pane = page.first(detailPane) else { return [] }
+        return page.all(headings, within: pane).filter { !page.hasPrecedingSibling($0, matching: headings) }
+    }
+
+    static func apply(_ page: StreamedPage, to raw: inout RawPosting) {
+        let headingOnes = page.all(.named("h1"))
+        let heading = page.firstText(headingOnes)
         let searchPage = heading.map(isSearchHeading) ?? false
         // The posting's own title element: on a search page, the first heading of the open posting's pane.
-        let anchor = searchPage
-            ? "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]"
-            : heading == nil ? "(//h2)[1]" : "//h1"
-        if raw.title == nil, searchPage,
-            let title = firstText(document, "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]")
-        {
+        let anchors: [PageElement] =
+            searchPage ? paneHeadings(page) : heading == nil ? page.first(.named("h2")).map { [$0] } ?? [] : headingOnes
+        if raw.title == nil, searchPage, let title = page.firstText(anchors) {
             // Boards add a visually hidden "- job post" for screen readers.
             raw.title = title.hasSuffix("- job post") ? String(title.dropLast("- job post".count)).trimmingCharacters(in: .whitespaces) : title
             raw.origins["title"] = .text
@@ -35,16 +47,16 @@ enum TextHeuristics {
             if let title = heading {
                 raw.title = title
                 raw.origins["title"] = .text
-            } else if let title = firstText(document, "//meta[@property='og:title' or @name='og:title']/@content")
-                ?? firstText(document, "//title").map(withoutSiteName)
+            } else if let title = firstAttribute("content", of: ogTitle, in: page)
+                ?? page.firstText(page.all(.named("title"))).map(withoutSiteName)
             {
                 raw.title = title
                 raw.origins["title"] = .meta
             }
         }
         // On a search page the open posting's own pane is the text that describes it.
-        let pane = searchPage ? ((try? document.visibleText(of: detailPane)) ?? nil) : nil
-        let main = pane.flatMap { $0.count > 80 ? $0 : nil } ?? mainText(document)
+        let pane = searchPage ? page.first(detailPane).map(page.visibleText(of:)) : nil
+        let main = pane.flatMap { characterCount($0, exceeds: 80) ? $0 : nil } ?? mainText(page)
         if raw.description == nil, !main.isEmpty {
             raw.description = main
             raw.origins["description"] = .text
@@ -55,17 +67,17 @@ enum TextHeuristics {
             let estimates = split.filter(isEstimate)
             let stated = split.filter { !isEstimate($0) }
             if !estimates.isEmpty && raw.estimateText == nil { raw.estimateText = estimates.joined(separator: "\n") }
-            guard !stated.isEmpty else { return finishText(document, main: main, anchor: anchor, raw: &raw) }
+            guard !stated.isEmpty else { return finishText(page, main: main, anchors: anchors, raw: &raw) }
             raw.salaryText = stated.joined(separator: "\n")
             raw.origins["salary"] = .text
         }
-        finishText(document, main: main, anchor: anchor, raw: &raw)
+        finishText(page, main: main, anchors: anchors, raw: &raw)
     }
 
-    private static func finishText(_ document: HTMLDocument, main: String, anchor: String, raw: inout RawPosting) {
+    private static func finishText(_ page: StreamedPage, main: String, anchors: [PageElement], raw: inout RawPosting) {
         guard raw.location == nil || raw.company == nil else { return }
         // One walk over the elements after the posting's title answers every "what is near it" question.
-        let nearby = document.elements(after: anchor, limit: 400)
+        let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
         let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
         if raw.location == nil, let location = labelledElement(nearby, locationLabels)
             ?? labelled(locationLabels, in: main) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
@@ -74,16 +86,19 @@ enum TextHeuristics {
             raw.origins["location"] = .text
         }
         let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
-        if raw.company == nil, let company = companyFromTitleTag(document, title: raw.title)
+        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title)
             ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: main)
             ?? nearTitle(nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
-            ?? beforeTitle(document, anchor: anchor, classContaining: ["company", "employer", "hiring-org", "org-name"])
-            ?? firstText(document, "//meta[@property='og:site_name']/@content").flatMap(companyFromSiteName)
+            ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)
+            ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
         {
             raw.company = company
             raw.origins["company"] = .meta
         }
     }
+
+    static let companyClasses = ElementMatch.anyOf(
+        ["company", "employer", "hiring-org", "org-name"].map { ElementMatch.attribute("class", containsLowercased: $0) })
 
     /// The first short text after the posting's title in an element whose class names the field:
     /// the posting's own detail comes right after its title, other postings' cards elsewhere.
@@ -91,13 +106,16 @@ enum TextHeuristics {
         nearby.first { element in words.contains { element.classes.contains($0) } && element.shortText != nil }?.shortText
     }
 
-    /// The same, among the elements before the title (a company name above it), nearest first.
-    static func beforeTitle(_ document: HTMLDocument, anchor: String, classContaining words: [String]) -> String? {
-        let test = words.map { "contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'\($0)')" }
-            .joined(separator: " or ")
-        guard let text = firstText(document, "(\(anchor)/preceding::*[position() <= 200][\(test)])[1]"), text.count > 1,
-            text.count < 80
-        else { return nil }
+    /// The same, among the 200 elements before the title (a company name above it): the earliest
+    /// in the document of those that match, as `(anchor/preceding::*[position() <= 200][test])[1]`.
+    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], classContaining match: ElementMatch) -> String? {
+        var earliest: PageElement?
+        for anchor in anchors {
+            for element in page.preceding(anchor, limit: 200) where page.matches(element, match) {
+                if earliest.map({ element < $0 }) ?? true { earliest = element }
+            }
+        }
+        guard let earliest, let text = page.firstText([earliest]), text.count > 1, text.count < 80 else { return nil }
         return text
     }
 
@@ -117,8 +135,8 @@ enum TextHeuristics {
     }
 
     /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane"; "… | Careers at Grindel" → "Grindel".
-    static func companyFromTitleTag(_ document: HTMLDocument, title: String?) -> String? {
-        guard let text = firstText(document, "//title") else { return nil }
+    static func companyFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
+        guard let text = page.firstText(page.all(.named("title"))) else { return nil }
         var parts = [text]
         for separator in [" | ", " - ", " – ", " — "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
@@ -150,16 +168,31 @@ enum TextHeuristics {
         return nil
     }
 
-    private static func firstText(_ document: HTMLDocument, _ expression: String) -> String? {
-        (try? document.firstText(expression)) ?? nil
+    /// The first non-empty value of an attribute among the elements a test matches (`//…/@name`).
+    static func firstAttribute(_ name: String, of match: ElementMatch, in page: StreamedPage) -> String? {
+        for element in page.all(match) {
+            guard let value = page.attribute(name, of: element) else { continue }
+            let text = TextCleaner.collapseWhitespace(value)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// `text.count > limit`, counting no further than `limit + 1` Characters.
+    static func characterCount(_ text: String, exceeds limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }
+        return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
     }
 
     /// The text of `<main>`, `<article>` or `role=main` when the page has one, else the whole page.
-    static func mainText(_ document: HTMLDocument) -> String {
-        for expression in ["//main", "//*[@role='main']", "//article"] {
-            if let text = (try? document.visibleText(of: expression)) ?? nil, text.count > 80 { return text }
+    static func mainText(_ page: StreamedPage) -> String {
+        for match in [ElementMatch.named("main"), .attribute("role", equals: "main"), .named("article")] {
+            if let element = page.first(match) {
+                let text = page.visibleText(of: element)
+                if characterCount(text, exceeds: 80) { return text }
+            }
         }
-        return document.visibleText()
+        return page.visibleText()
     }
 
     /// "Senior Data Scientist | Acme Careers" → "Senior Data Scientist".

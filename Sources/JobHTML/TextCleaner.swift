@@ -16,4 +16,47 @@ public enum TextCleaner {
         }
         return output
     }
+
+    /// ``collapseWhitespace(_:)`` of UTF-8 bytes: ASCII text byte by byte, other text through
+    /// its Characters (whose whitespace includes U+00A0, U+2009, U+3000, …), with the same result.
+    public static func collapseWhitespace(bytes: some Collection<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return collapseWhitespace(String(decoding: bytes, as: UTF8.self)) }
+            if isASCIIWhitespace(byte) {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// True when the UTF-8 text has a Character that is not whitespace.
+    static func hasNonWhitespace(_ bytes: some Collection<UInt8>) -> Bool {
+        var nonASCII = false
+        for byte in bytes {
+            if byte >= 0x80 {
+                nonASCII = true
+            } else if !isASCIIWhitespace(byte) {
+                return true
+            }
+        }
+        return nonASCII && String(decoding: bytes, as: UTF8.self).contains { !$0.isWhitespace }
+    }
+
+    /// `String.lowercased()` of UTF-8 bytes, byte by byte when they are ASCII.
+    static func lowercased(bytes: [UInt8]) -> String {
+        if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII whitespace of `Character`.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
 }
