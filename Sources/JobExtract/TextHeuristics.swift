@@ -61,33 +61,34 @@ enum TextHeuristics {
             raw.description = main
             raw.origins["description"] = .text
         }
-        if raw.structuredPay == nil && raw.salaryText == nil, let lines = payLines(in: main, title: raw.title) {
+        let lines = Lines(main)
+        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title) {
             // A board's own estimate is kept apart; the employer's pay is what remains.
-            let split = lines.split(separator: "\n").map(String.init)
+            let split = payLines.split(separator: "\n").map(String.init)
             let estimates = split.filter(isEstimate)
             let stated = split.filter { !isEstimate($0) }
             if !estimates.isEmpty && raw.estimateText == nil { raw.estimateText = estimates.joined(separator: "\n") }
-            guard !stated.isEmpty else { return finishText(page, main: main, anchors: anchors, raw: &raw) }
+            guard !stated.isEmpty else { return finishText(page, lines: lines, anchors: anchors, raw: &raw) }
             raw.salaryText = stated.joined(separator: "\n")
             raw.origins["salary"] = .text
         }
-        finishText(page, main: main, anchors: anchors, raw: &raw)
+        finishText(page, lines: lines, anchors: anchors, raw: &raw)
     }
 
-    private static func finishText(_ page: StreamedPage, main: String, anchors: [PageElement], raw: inout RawPosting) {
+    private static func finishText(_ page: StreamedPage, lines: Lines, anchors: [PageElement], raw: inout RawPosting) {
         guard raw.location == nil || raw.company == nil else { return }
         // One walk over the elements after the posting's title answers every "what is near it" question.
         let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
         let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
         if raw.location == nil, let location = labelledElement(nearby, locationLabels)
-            ?? labelled(locationLabels, in: main) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
+            ?? labelled(locationLabels, in: lines) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
         {
             raw.location = location
             raw.origins["location"] = .text
         }
         let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
         if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title)
-            ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: main)
+            ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: lines)
             ?? nearTitle(nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
             ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)
             ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
@@ -103,7 +104,7 @@ enum TextHeuristics {
     /// The first short text after the posting's title in an element whose class names the field:
     /// the posting's own detail comes right after its title, other postings' cards elsewhere.
     static func nearTitle(_ nearby: [NearbyElement], classContaining words: [String]) -> String? {
-        nearby.first { element in words.contains { element.classes.contains($0) } && element.shortText != nil }?.shortText
+        nearby.first { element in words.contains { contains(element.classes, $0) } && element.shortText != nil }?.shortText
     }
 
     /// The same, among the 200 elements before the title (a company name above it): the earliest
@@ -209,27 +210,153 @@ enum TextHeuristics {
     /// those that say salary, pay or compensation before the others; lines outside it come last.
     /// The normaliser takes the first that parses as pay, so a funding round or a bonus on an
     /// earlier line does not hide the salary.
+    ///
+    /// Works on the text's bytes: an ASCII line is searched byte by byte, which finds exactly what
+    /// Foundation's `contains` finds there; a line with other characters goes through `String`.
     static func payLines(in text: String, title: String?) -> String? {
-        // Splitting the bytes is far cheaper than splitting Characters on a 100 KB page.
-        let lines = text.utf8.split(separator: 0x0A).map { Substring($0) }
-        let start = title.flatMap { title in lines.firstIndex { $0.contains(title) } } ?? 0
-        let end = lines[start...].dropFirst().firstIndex { line in
-            let lower = line.lowercased()
-            return line.count < 60 && otherJobsHeadings.contains { lower.contains($0) }
-        } ?? lines.endIndex
-        var ranked: [(rank: Int, line: Substring)] = []
-        for (index, line) in lines.enumerated() where line.utf8.count < 400 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            let lower = line.lowercased()
-            let hasPayWord = payWords.contains(where: lower.contains)
-            guard hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
-            else { continue }
+        payLines(in: Lines(text), title: title)
+    }
+
+    static func payLines(in lines: Lines, title: String?) -> String? {
+        let titleBytes = title.map { Array($0.utf8) }
+        let start = title.flatMap { title in
+            (0..<lines.count).first { lines.contains($0, title, bytes: titleBytes!) }
+        } ?? 0
+        var end = lines.count
+        var index = start + 1
+        while index < lines.count {
+            if lines.isOtherJobsHeading(index) {
+                end = index
+                break
+            }
+            index += 1
+        }
+        var ranked: [(rank: Int, line: Int)] = []
+        for index in 0..<lines.count {
+            let range = lines.ranges[index]
+            guard range.count < 400, lines.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let hasPayWord: Bool
+            let mayStatePay: Bool
+            if lines.isASCII(index) {
+                hasPayWord = asciiPayWords.contains { lines.asciiContains(index, $0, ignoringCase: true) }
+                mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
+                    || asciiISOCodes.contains { lines.asciiContains(index, $0, ignoringCase: false) }
+            } else {
+                let line = lines.substring(index)
+                let lower = line.lowercased()
+                hasPayWord = payWords.contains(where: lower.contains)
+                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
+            }
+            guard mayStatePay else { continue }
             let own = index >= start && index < end
-            ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), line))
+            ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), index))
         }
         let best = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .prefix(8).map(\.element.line)
+            .prefix(8).map { lines.substring($0.element.line) }
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
+
+    static let asciiPayWords = payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiISOCodes = isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// The non-empty lines of a text (as `split(separator: "\n")` gives them), as byte ranges.
+    struct Lines {
+        let text: String
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+            var ranges: [Range<Int>] = []
+            var lineStart = 0
+            for (position, byte) in bytes.enumerated() where byte == 0x0A {
+                if position > lineStart { ranges.append(lineStart..<position) }
+                lineStart = position + 1
+            }
+            if bytes.count > lineStart { ranges.append(lineStart..<bytes.count) }
+            self.ranges = ranges
+        }
+
+        var count: Int { ranges.count }
+
+        func isASCII(_ line: Int) -> Bool { !bytes[ranges[line]].contains { $0 >= 0x80 } }
+
+        func substring(_ line: Int) -> Substring {
+            let utf8 = text.utf8
+            let range = ranges[line]
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return Substring(utf8[lower..<utf8.index(lower, offsetBy: range.count)])
+        }
+
+        /// Whether the line holds `needle` (ASCII) byte for byte, ASCII letters of the line
+        /// lowercased first when `ignoringCase` (then `needle` is lowercase).
+        func asciiContains(_ line: Int, _ needle: [UInt8], ignoringCase: Bool) -> Bool {
+            Lines.contains(bytes[ranges[line]], needle, ignoringCase: ignoringCase)
+        }
+
+        /// `line.contains(needle)` as Foundation answers it. An ASCII needle can only be found
+        /// where its bytes are, so a line without them needs no `String`.
+        func contains(_ line: Int, _ needle: String, bytes needleBytes: [UInt8]) -> Bool {
+            let needleIsASCII = !needleBytes.isEmpty && needleBytes.allSatisfy { $0 < 0x80 }
+            if needleIsASCII {
+                guard asciiContains(line, needleBytes, ignoringCase: false) else { return false }
+                if isASCII(line) { return true }
+            }
+            return substring(line).contains(needle)
+        }
+
+        static func contains<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8], ignoringCase: Bool) -> Bool
+        where Bytes.Index == Int {
+            guard let first = needle.first else { return true }
+            guard haystack.count >= needle.count else { return false }
+            let last = haystack.endIndex - needle.count
+            var start = haystack.startIndex
+            while start <= last {
+                var byte = haystack[start]
+                if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte == first {
+                    var offset = 1
+                    while offset < needle.count {
+                        var next = haystack[start + offset]
+                        if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
+                        if next != needle[offset] { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+
+        /// A short line that names a block of other postings ("Similar jobs").
+        func isOtherJobsHeading(_ line: Int) -> Bool {
+            let range = ranges[line]
+            if isASCII(line) {
+                return range.count < 60
+                    && asciiOtherJobsHeadings.contains { asciiContains(line, $0, ignoringCase: true) }
+            }
+            let line = substring(line)
+            guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
+            let lower = line.lowercased()
+            return otherJobsHeadings.contains { lower.contains($0) }
+        }
+    }
+
+    /// Foundation's `haystack.contains(needle)`, answered from the bytes when that is the same:
+    /// an ASCII needle is only ever found where its bytes are, and in ASCII text exactly there.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        guard !needle.isEmpty, needle.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(needle) }
+        var haystack = haystack
+        let (found, ascii) = haystack.withUTF8 { bytes in
+            (Lines.contains(bytes[...], Array(needle.utf8), ignoringCase: false), !bytes.contains { $0 >= 0x80 })
+        }
+        if !found { return false }
+        return ascii || haystack.contains(needle)
+    }
+
+    static let asciiOtherJobsHeadings = otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// Headings of the blocks of other postings that boards show beside the posting.
     static let otherJobsHeadings = [
@@ -245,10 +372,10 @@ enum TextHeuristics {
     /// "Employer est." is the employer's own figure and counts as stated pay.
     static func isEstimate(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if lower.contains("employer est") || lower.contains("employer-provided") || lower.contains("employer provided") {
+        if contains(lower, "employer est") || contains(lower, "employer-provided") || contains(lower, "employer provided") {
             return false
         }
-        return lower.contains(" est.") || lower.contains("(est") || lower.contains("estimated") || lower.contains("estimate")
+        return contains(lower, " est.") || contains(lower, "(est") || contains(lower, "estimated") || contains(lower, "estimate")
             || lower.contains("geschätzt") || lower.contains("estimé")
     }
 
@@ -259,8 +386,12 @@ enum TextHeuristics {
 
     /// The value after a label: "Location: New York, NY" → "New York, NY".
     static func labelled(_ labels: [String], in text: String) -> String? {
-        for bytes in text.utf8.split(separator: 0x0A) where bytes.count < 160 && bytes.contains(0x3A) {
-            let line = Substring(bytes)
+        labelled(labels, in: Lines(text))
+    }
+
+    static func labelled(_ labels: [String], in lines: Lines) -> String? {
+        for (index, range) in lines.ranges.enumerated() where range.count < 160 && lines.bytes[range].contains(0x3A) {
+            let line = lines.substring(index)
             // Only short lines with a colon can be "Label: value"; lowercase just those.
             guard let colon = line.firstIndex(of: ":") else { continue }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

@@ -280,17 +280,11 @@ extension StreamedPage {
 
     /// The visible text of one element, as ``HTMLDocument/visibleText(of:)`` gives it.
     public func visibleText(of element: PageElement) -> String {
-        var output: [UInt8] = []
-        var pendingSpace = false
-        func newline() {
-            pendingSpace = false
-            if let last = output.last, last != 0x0A { output.append(0x0A) }
-        }
         let root = elements[Int(element.index)]
-        var position = Int(root.startEvent)
-        let end = Int(root.endEvent)
-        output.reserveCapacity(Int(text.count))
-        text.withUnsafeBufferPointer { text in
+        let output = text.withUnsafeBufferPointer { text in
+            var writer = VisibleTextWriter(capacity: text.count)
+            var position = Int(root.startEvent)
+            let end = Int(root.endEvent)
             while position <= end {
                 let event = events[position]
                 switch event.kind {
@@ -300,30 +294,16 @@ extension StreamedPage {
                         position = Int(elements[Int(event.value)].endEvent) + 1
                         continue
                     }
-                    if tag == .td || tag == .th { pendingSpace = true }
-                    if tag.isBlock { newline() }
+                    if tag == .td || tag == .th { writer.pendingSpace = true }
+                    if tag.isBlock { writer.newline() }
                 case .end:
-                    if elements[Int(event.value)].tag.isBlock { newline() }
+                    if elements[Int(event.value)].tag.isBlock { writer.newline() }
                 case .text, .cdata:
-                    // Whitespace (ASCII and U+00A0) collapses to one space; a line starts without one.
-                    var index = Int(event.value)
-                    let stop = index + Int(event.length)
-                    while index < stop {
-                        let byte = text[index]
-                        let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-                        if isSpace || (byte == 0xC2 && index + 1 < stop && text[index + 1] == 0xA0) {
-                            pendingSpace = true
-                            index += isSpace ? 1 : 2
-                            continue
-                        }
-                        if pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
-                        pendingSpace = false
-                        output.append(byte)
-                        index += 1
-                    }
+                    writer.append(text, from: Int(event.value), to: Int(event.value + event.length))
                 }
                 position += 1
             }
+            return writer.output
         }
         let last = output.last == 0x0A ? output.count - 1 : output.count
         return String(decoding: output[..<max(0, last)], as: UTF8.self)
@@ -422,5 +402,38 @@ extension StreamedPage {
             return TextCleaner.collapseWhitespace(bytes: attributeBytes[range])
         }
         return TextCleaner.collapseWhitespace(bytes: textBytes(index))
+    }
+}
+
+/// The output of a visible-text walk: whitespace (ASCII and U+00A0) collapses to one space, a
+/// line starts without one, and block elements break lines; as `VisibleTextBuilder`.
+struct VisibleTextWriter {
+    var output: [UInt8] = []
+    var pendingSpace = false
+
+    init(capacity: Int) {
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func newline() {
+        pendingSpace = false
+        if let last = output.last, last != 0x0A { output.append(0x0A) }
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) {
+        var index = start
+        while index < stop {
+            let byte = text[index]
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if isSpace || (byte == 0xC2 && index + 1 < stop && text[index + 1] == 0xA0) {
+                pendingSpace = true
+                index += isSpace ? 1 : 2
+                continue
+            }
+            if pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+            index += 1
+        }
     }
 }

@@ -20,20 +20,32 @@ public enum TextCleaner {
     /// ``collapseWhitespace(_:)`` of UTF-8 bytes: ASCII text byte by byte, other text through
     /// its Characters (whose whitespace includes U+00A0, U+2009, U+3000, …), with the same result.
     public static func collapseWhitespace(bytes: some Collection<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte >= 0x80 { return collapseWhitespace(String(decoding: bytes, as: UTF8.self)) }
-            if isASCIIWhitespace(byte) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+        let ascii: String?? = bytes.withContiguousStorageIfAvailable(collapseASCII)
+        if let ascii, let ascii { return ascii }
+        return collapseWhitespace(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The collapsed text of ASCII bytes; nil when any byte is not ASCII.
+    private static func collapseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if isASCIIWhitespace(byte) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    output[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// True when the UTF-8 text has a Character that is not whitespace.
