@@ -80,16 +80,16 @@ enum TextHeuristics {
         // One walk over the elements after the posting's title answers every "what is near it" question.
         let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
         let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
-        if raw.location == nil, let location = labelledElement(nearby, locationLabels)
-            ?? labelled(locationLabels, in: lines) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
+        if raw.location == nil, let location = labelledElement(page, nearby, locationLabels)
+            ?? labelled(locationLabels, in: lines) ?? nearTitle(page, nearby, classContaining: ["location", "jobloc", "job-loc"])
         {
             raw.location = location
             raw.origins["location"] = .text
         }
         let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
         if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title)
-            ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: lines)
-            ?? nearTitle(nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
+            ?? labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)
+            ?? nearTitle(page, nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
             ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)
             ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
         {
@@ -103,8 +103,11 @@ enum TextHeuristics {
 
     /// The first short text after the posting's title in an element whose class names the field:
     /// the posting's own detail comes right after its title, other postings' cards elsewhere.
-    static func nearTitle(_ nearby: [NearbyElement], classContaining words: [String]) -> String? {
-        nearby.first { element in words.contains { contains(element.classes, $0) } && element.shortText != nil }?.shortText
+    static func nearTitle(_ page: StreamedPage, _ nearby: [PageElement], classContaining words: [String]) -> String? {
+        for element in nearby where page.hints(of: element, contain: words) {
+            if let text = page.shortText(of: element) { return text }
+        }
+        return nil
     }
 
     /// The same, among the 200 elements before the title (a company name above it): the earliest
@@ -123,11 +126,13 @@ enum TextHeuristics {
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
     /// search page's filter chips, before it, say "Company" or "Location" too.
-    static func labelledElement(_ nearby: [NearbyElement], _ labels: [String]) -> String? {
-        for element in nearby where element.ownText.utf8.count < 30 {
-            var label = element.ownText.lowercased()
+    static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
+        for element in nearby {
+            guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
+            var label = own.lowercased()
             if label.hasSuffix(":") { label.removeLast() }
-            guard labels.contains(label), let value = element.nextSiblingText, !value.isEmpty, value.count < 100,
+            guard labels.contains(label), let sibling = page.nextSibling(of: element),
+                let value = page.shortText(of: sibling), !value.isEmpty, value.count < 100,
                 !labels.contains(value.lowercased())
             else { continue }
             return value

@@ -281,29 +281,37 @@ extension StreamedPage {
     /// The visible text of one element, as ``HTMLDocument/visibleText(of:)`` gives it.
     public func visibleText(of element: PageElement) -> String {
         let root = elements[Int(element.index)]
+        let first = Int(root.startEvent)
+        let end = Int(root.endEvent)
+        // Output is text bytes, each at most once preceded by a space and followed by a line break.
+        var textBytes = 0
+        for position in first...end where events[position].kind == .text || events[position].kind == .cdata {
+            textBytes += Int(events[position].length)
+        }
         let output = text.withUnsafeBufferPointer { text in
-            var writer = VisibleTextWriter(capacity: text.count)
-            var position = Int(root.startEvent)
-            let end = Int(root.endEvent)
-            while position <= end {
-                let event = events[position]
-                switch event.kind {
-                case .start:
-                    let tag = elements[Int(event.value)].tag
-                    if tag.isHidden {
-                        position = Int(elements[Int(event.value)].endEvent) + 1
-                        continue
+            [UInt8](unsafeUninitializedCapacity: 3 * textBytes + 2) { buffer, count in
+                var writer = VisibleTextWriter(output: buffer)
+                var position = first
+                while position <= end {
+                    let event = events[position]
+                    switch event.kind {
+                    case .start:
+                        let tag = elements[Int(event.value)].tag
+                        if tag.isHidden {
+                            position = Int(elements[Int(event.value)].endEvent) + 1
+                            continue
+                        }
+                        if tag == .td || tag == .th { writer.pendingSpace = true }
+                        if tag.isBlock { writer.newline() }
+                    case .end:
+                        if elements[Int(event.value)].tag.isBlock { writer.newline() }
+                    case .text, .cdata:
+                        writer.append(text, from: Int(event.value), to: Int(event.value + event.length))
                     }
-                    if tag == .td || tag == .th { writer.pendingSpace = true }
-                    if tag.isBlock { writer.newline() }
-                case .end:
-                    if elements[Int(event.value)].tag.isBlock { writer.newline() }
-                case .text, .cdata:
-                    writer.append(text, from: Int(event.value), to: Int(event.value + event.length))
+                    position += 1
                 }
-                position += 1
+                count = writer.count
             }
-            return writer.output
         }
         let last = output.last == 0x0A ? output.count - 1 : output.count
         return String(decoding: output[..<max(0, last)], as: UTF8.self)
@@ -311,32 +319,66 @@ extension StreamedPage {
 
     // MARK: Near the title
 
-    /// The first `limit` elements after `anchor`'s subtree, in document order, as
-    /// ``HTMLDocument/elements(after:limit:)`` gives them.
-    public func elements(after anchor: PageElement, limit: Int) -> [NearbyElement] {
-        var result: [NearbyElement] = []
-        var index = Int(elements[Int(anchor.index)].subtreeEnd)
-        let hints: [AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .itemprop]
-        while index < elements.count && result.count < limit {
-            let own = TextCleaner.collapseWhitespace(bytes: ownText(index))
-            let isLabel = !own.isEmpty && own.utf8.count < 30
-            // Joined as the tree's `compactMap { … }.joined(separator: " ")`: an empty value still counts.
-            var classes: [UInt8] = []
-            var present = 0
-            for hint in hints {
-                guard let range = attributeRange(hint, index) else { continue }
-                if present > 0 { classes.append(0x20) }
-                classes.append(contentsOf: attributeBytes[range])
-                present += 1
+    /// The first `limit` elements after `anchor`'s subtree, in document order: the elements
+    /// ``HTMLDocument/elements(after:limit:)`` describes, to be asked about one at a time.
+    public func elements(after anchor: PageElement, limit: Int) -> [PageElement] {
+        let first = Int(elements[Int(anchor.index)].subtreeEnd)
+        return (first..<min(elements.count, first + limit)).map { PageElement(index: Int32($0)) }
+    }
+
+    /// The element's own first text (its first text node that is not all whitespace), whitespace
+    /// collapsed, when that is shorter than `limit` bytes; nil when it is not.
+    public func ownText(of element: PageElement, under limit: Int) -> String? {
+        let run = ownText(Int(element.index))
+        if !run.contains(where: { $0 >= 0x80 }) {
+            // ASCII: collapsing never lengthens, so count as it goes and stop at the limit.
+            var length = 0
+            var pendingSpace = false
+            for byte in run {
+                if TextCleaner.isASCIIWhitespace(byte) {
+                    pendingSpace = length > 0
+                } else {
+                    length += pendingSpace ? 2 : 1
+                    pendingSpace = false
+                    if length >= limit { return nil }
+                }
             }
-            result.append(
-                NearbyElement(
-                    classes: TextCleaner.lowercased(bytes: classes), ownText: own,
-                    nextSiblingText: isLabel ? nextSibling(index).flatMap(shortContent) : nil,
-                    shortText: shortContent(index)))
-            index += 1
         }
-        return result
+        let text = TextCleaner.collapseWhitespace(bytes: run)
+        return text.utf8.count < limit ? text : nil
+    }
+
+    /// The element's text when its text nodes (scripts' and styles' left out) hold under 120
+    /// bytes, whitespace collapsed; nil for larger ones or none.
+    public func shortText(of element: PageElement) -> String? {
+        shortContent(Int(element.index))
+    }
+
+    /// The element's next sibling element, if any.
+    public func nextSibling(of element: PageElement) -> PageElement? {
+        nextSibling(Int(element.index)).map { PageElement(index: Int32($0)) }
+    }
+
+    /// True when the element's hint attributes (`class`, `data-automation`, `data-testid`,
+    /// `data-test`, `itemprop`), lowercased and joined by spaces, contain one of the words
+    /// (lowercase ASCII, without spaces) as Foundation's `contains` would find it.
+    public func hints(of element: PageElement, contain words: [String]) -> Bool {
+        let index = Int(element.index)
+        let hints: [AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .itemprop]
+        let ranges = hints.compactMap { attributeRange($0, index) }
+        if ranges.allSatisfy({ !attributeBytes[$0].contains { $0 >= 0x80 } }) {
+            let needles = words.map { Array($0.utf8) }
+            return ranges.contains { range in
+                needles.contains { Self.contains(attributeBytes[range], $0, ignoringCase: true) }
+            }
+        }
+        var joined: [UInt8] = []
+        for (position, range) in ranges.enumerated() {
+            if position > 0 { joined.append(0x20) }
+            joined.append(contentsOf: attributeBytes[range])
+        }
+        let classes = String(decoding: joined, as: UTF8.self).lowercased()
+        return words.contains { classes.contains($0) }
     }
 
     // MARK: Microdata
@@ -408,16 +450,20 @@ extension StreamedPage {
 /// The output of a visible-text walk: whitespace (ASCII and U+00A0) collapses to one space, a
 /// line starts without one, and block elements break lines; as `VisibleTextBuilder`.
 struct VisibleTextWriter {
-    var output: [UInt8] = []
+    let output: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
     var pendingSpace = false
 
-    init(capacity: Int) {
-        output.reserveCapacity(capacity)
+    init(output: UnsafeMutableBufferPointer<UInt8>) {
+        self.output = output
     }
 
     mutating func newline() {
         pendingSpace = false
-        if let last = output.last, last != 0x0A { output.append(0x0A) }
+        if count > 0, output[count - 1] != 0x0A {
+            output[count] = 0x0A
+            count += 1
+        }
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) {
@@ -430,9 +476,13 @@ struct VisibleTextWriter {
                 index += isSpace ? 1 : 2
                 continue
             }
-            if pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
+            if pendingSpace, count > 0, output[count - 1] != 0x0A {
+                output[count] = 0x20
+                count += 1
+            }
             pendingSpace = false
-            output.append(byte)
+            output[count] = byte
+            count += 1
             index += 1
         }
     }
