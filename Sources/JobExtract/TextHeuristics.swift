@@ -104,7 +104,8 @@ enum TextHeuristics {
     /// The first short text after the posting's title in an element whose class names the field:
     /// the posting's own detail comes right after its title, other postings' cards elsewhere.
     static func nearTitle(_ page: StreamedPage, _ nearby: [PageElement], classContaining words: [String]) -> String? {
-        for element in nearby where page.hints(of: element, contain: words) {
+        let hints = HintWords(words)
+        for element in nearby where page.hints(of: element, contain: hints) {
             if let text = page.shortText(of: element) { return text }
         }
         return nil
@@ -269,23 +270,39 @@ enum TextHeuristics {
         let text: String
         let bytes: [UInt8]
         let ranges: [Range<Int>]
+        /// Per line: true when all its bytes are ASCII.
+        let ascii: [Bool]
 
         init(_ text: String) {
             self.text = text
             bytes = Array(text.utf8)
             var ranges: [Range<Int>] = []
+            var ascii: [Bool] = []
             var lineStart = 0
-            for (position, byte) in bytes.enumerated() where byte == 0x0A {
-                if position > lineStart { ranges.append(lineStart..<position) }
-                lineStart = position + 1
+            var lineIsASCII = true
+            for (position, byte) in bytes.enumerated() {
+                if byte == 0x0A {
+                    if position > lineStart {
+                        ranges.append(lineStart..<position)
+                        ascii.append(lineIsASCII)
+                    }
+                    lineStart = position + 1
+                    lineIsASCII = true
+                } else if byte >= 0x80 {
+                    lineIsASCII = false
+                }
             }
-            if bytes.count > lineStart { ranges.append(lineStart..<bytes.count) }
+            if bytes.count > lineStart {
+                ranges.append(lineStart..<bytes.count)
+                ascii.append(lineIsASCII)
+            }
             self.ranges = ranges
+            self.ascii = ascii
         }
 
         var count: Int { ranges.count }
 
-        func isASCII(_ line: Int) -> Bool { !bytes[ranges[line]].contains { $0 >= 0x80 } }
+        func isASCII(_ line: Int) -> Bool { ascii[line] }
 
         func substring(_ line: Int) -> Substring {
             let utf8 = text.utf8

@@ -330,18 +330,17 @@ extension StreamedPage {
     /// collapsed, when that is shorter than `limit` bytes; nil when it is not.
     public func ownText(of element: PageElement, under limit: Int) -> String? {
         let run = ownText(Int(element.index))
-        if !run.contains(where: { $0 >= 0x80 }) {
-            // ASCII: collapsing never lengthens, so count as it goes and stop at the limit.
-            var length = 0
-            var pendingSpace = false
-            for byte in run {
-                if TextCleaner.isASCIIWhitespace(byte) {
-                    pendingSpace = length > 0
-                } else {
-                    length += pendingSpace ? 2 : 1
-                    pendingSpace = false
-                    if length >= limit { return nil }
-                }
+        // While the bytes are ASCII, count the collapsed length as it grows and stop at the limit.
+        var length = 0
+        var pendingSpace = false
+        for byte in run {
+            if byte >= 0x80 { break }
+            if TextCleaner.isASCIIWhitespace(byte) {
+                pendingSpace = length > 0
+            } else {
+                length += pendingSpace ? 2 : 1
+                pendingSpace = false
+                if length >= limit { return nil }
             }
         }
         let text = TextCleaner.collapseWhitespace(bytes: run)
@@ -362,23 +361,28 @@ extension StreamedPage {
     /// True when the element's hint attributes (`class`, `data-automation`, `data-testid`,
     /// `data-test`, `itemprop`), lowercased and joined by spaces, contain one of the words
     /// (lowercase ASCII, without spaces) as Foundation's `contains` would find it.
-    public func hints(of element: PageElement, contain words: [String]) -> Bool {
+    public func hints(of element: PageElement, contain words: HintWords) -> Bool {
         let index = Int(element.index)
-        let hints: [AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .itemprop]
-        let ranges = hints.compactMap { attributeRange($0, index) }
-        if ranges.allSatisfy({ !attributeBytes[$0].contains { $0 >= 0x80 } }) {
-            let needles = words.map { Array($0.utf8) }
-            return ranges.contains { range in
-                needles.contains { Self.contains(attributeBytes[range], $0, ignoringCase: true) }
+        let record = elements[index]
+        var found = false
+        var ascii = true
+        var position = Int(record.firstAttribute)
+        let end = position + Int(record.attributeCount)
+        while position < end {
+            let attribute = attributes[position]
+            position += 1
+            guard HintWords.attributes.contains(attribute.name) else { continue }
+            let range = Int(attribute.start)..<Int(attribute.start + attribute.length)
+            if attributeBytes[range].contains(where: { $0 >= 0x80 }) {
+                ascii = false
+            } else if !found {
+                found = words.bytes.contains { Self.contains(attributeBytes[range], $0, ignoringCase: true) }
             }
         }
-        var joined: [UInt8] = []
-        for (position, range) in ranges.enumerated() {
-            if position > 0 { joined.append(0x20) }
-            joined.append(contentsOf: attributeBytes[range])
-        }
-        let classes = String(decoding: joined, as: UTF8.self).lowercased()
-        return words.contains { classes.contains($0) }
+        if ascii { return found }
+        // Other characters lowercase by Unicode's rules: ask the joined, lowercased String.
+        let classes = HintWords.attributes.compactMap { attribute($0, index) }.joined(separator: " ").lowercased()
+        return words.words.contains { foundationContains(classes, $0) }
     }
 
     // MARK: Microdata
@@ -444,6 +448,20 @@ extension StreamedPage {
             return TextCleaner.collapseWhitespace(bytes: attributeBytes[range])
         }
         return TextCleaner.collapseWhitespace(bytes: textBytes(index))
+    }
+}
+
+/// Words to look for in an element's hint attributes (see ``StreamedPage/hints(of:contain:)``).
+public struct HintWords: Sendable {
+    static let attributes: [StreamedPage.AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .itemprop]
+    let words: [String]
+    let bytes: [[UInt8]]
+
+    /// - Parameters:
+    ///   - words: lowercase ASCII words without spaces.
+    public init(_ words: [String]) {
+        self.words = words
+        bytes = words.map { Array($0.utf8) }
     }
 }
 

@@ -1,12 +1,19 @@
 /// A trie over bytes: the phrase tables of the skill matcher and the phrase scanner.
 ///
 /// Scanning asks it for a step at nearly every byte of a page's text, so a step is an array read:
-/// the root's children sit in a 256-entry table (most walks end there), and every other node's
-/// few children in a short linked list of edges. No hashing.
+/// the root's children, and those of any node with many, sit in a 256-entry table; every other
+/// node's few children in a short linked list of edges. No hashing.
 struct ByteTrie: Sendable {
+    /// A node with more children than this gets a table.
+    private static let listLimit = 4
     private var rootChildren = [Int32](repeating: -1, count: 256)
     /// Per node: its first edge, or -1.
     private var firstEdge: [Int32] = [-1]
+    /// Per node: its number of children.
+    private var childCount: [Int32] = [0]
+    /// Per node: the offset of its 256-entry table in `tables`, or -1.
+    private var table: [Int32] = [-1]
+    private var tables: [Int32] = []
     /// Per node: the value of the phrase ending there, or -1.
     private var values: [Int32] = [-1]
     private var edgeBytes: [UInt8] = []
@@ -27,6 +34,8 @@ struct ByteTrie: Sendable {
             let added = Int32(values.count)
             values.append(-1)
             firstEdge.append(-1)
+            childCount.append(0)
+            table.append(-1)
             if node == Self.root {
                 rootChildren[Int(byte)] = added
             } else {
@@ -34,6 +43,20 @@ struct ByteTrie: Sendable {
                 edgeTargets.append(added)
                 edgeNext.append(firstEdge[node])
                 firstEdge[node] = Int32(edgeBytes.count - 1)
+                childCount[node] += 1
+                if table[node] >= 0 {
+                    tables[Int(table[node]) + Int(byte)] = added
+                } else if childCount[node] > Self.listLimit {
+                    // Many children: a table from now on (the edges stay, for insertions' lookups).
+                    let offset = tables.count
+                    tables.append(contentsOf: repeatElement(-1, count: 256))
+                    var edge = Int(firstEdge[node])
+                    while edge >= 0 {
+                        tables[offset + Int(edgeBytes[edge])] = edgeTargets[edge]
+                        edge = Int(edgeNext[edge])
+                    }
+                    table[node] = Int32(offset)
+                }
             }
             node = Int(added)
         }
@@ -45,6 +68,11 @@ struct ByteTrie: Sendable {
     func next(_ node: Int, _ byte: UInt8) -> Int? {
         if node == Self.root {
             let child = rootChildren[Int(byte)]
+            return child < 0 ? nil : Int(child)
+        }
+        let offset = table[node]
+        if offset >= 0 {
+            let child = tables[Int(offset) + Int(byte)]
             return child < 0 ? nil : Int(child)
         }
         var edge = Int(firstEdge[node])

@@ -8,23 +8,23 @@ public enum Fingerprint {
 
     /// The fingerprint of raw bytes, e.g. a page body, to tell an unchanged page.
     public static func of(bytes: [UInt8]) -> String {
-        // Both passes in one loop over the bytes.
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in bytes {
+        var hash = Hash()
+        for byte in bytes { hash.add(byte) }
+        return hash.hex
+    }
+
+    /// Both FNV-1a passes in one, fed a byte at a time.
+    struct Hash {
+        private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var second: UInt64 = 0x8422_2325_cbf2_9ce4
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
             first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
             second = (second ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return hex(first) + hex(second)
-    }
 
-    static func fnv1a(_ bytes: [UInt8], offset: UInt64) -> UInt64 {
-        var hash = offset
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        var hex: String { Fingerprint.hex(first) + Fingerprint.hex(second) }
     }
 
     private static func hex(_ value: UInt64) -> String {

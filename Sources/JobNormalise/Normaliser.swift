@@ -52,7 +52,7 @@ public struct Normaliser: Sendable {
                 Fingerprint.of([
                     "content", (company ?? "").lowercased(), (title?.canonical ?? "").lowercased(),
                     level?.rawValue ?? "", (location ?? "").lowercased(),
-                    Fingerprint.of(bytes: Self.normalisedWords(description)),
+                    Self.normalisedWordsFingerprint(description),
                 ])
             }
         return Posting(
@@ -65,29 +65,27 @@ public struct Normaliser: Sendable {
             extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
     }
 
-    /// The text's words, ASCII-lowercased, one space apart: what identifies a description
-    /// whatever its spacing or casing.
-    static func normalisedWords(_ text: String) -> [UInt8] {
+    /// The fingerprint of the text's words, ASCII-lowercased, one space apart: what identifies a
+    /// description whatever its spacing or casing. The words are hashed as they are read.
+    static func normalisedWordsFingerprint(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { output, count in
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
-                        || byte == 0x28 || byte == 0x29 || byte == 0x2D
-                    {
-                        pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            output[count] = 0x20
-                            count += 1
-                        }
-                        pendingSpace = false
-                        output[count] = SkillMatcher.lower(byte)
-                        count += 1
-                    }
+            var hash = Fingerprint.Hash()
+            var written = false
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
+                    || byte == 0x28 || byte == 0x29 || byte == 0x2D
+                {
+                    pendingSpace = written
+                } else {
+                    if pendingSpace { hash.add(0x20) }
+                    pendingSpace = false
+                    hash.add(SkillMatcher.lower(byte))
+                    written = true
                 }
             }
+            return hash.hex
         }
     }
 
