@@ -16,6 +16,10 @@ struct ByteTrie: Sendable {
     private var tables: [Int32] = []
     /// Per node: the value of the phrase ending there, or -1.
     private var values: [Int32] = [-1]
+    /// Bit `first << 8 | second` is set when a phrase of two bytes or more starts with those two.
+    private var pairs = [UInt64](repeating: 0, count: 1024)
+    /// Bit `byte` is set when a phrase is that one byte.
+    private var singles = [UInt64](repeating: 0, count: 4)
     private var edgeBytes: [UInt8] = []
     private var edgeTargets: [Int32] = []
     private var edgeNext: [Int32] = []
@@ -25,6 +29,11 @@ struct ByteTrie: Sendable {
 
     /// Adds a phrase; the first value given for a phrase is kept.
     mutating func insert(_ bytes: [UInt8], value: Int) {
+        if bytes.count == 1 { singles[Int(bytes[0]) >> 6] |= 1 << UInt64(bytes[0] & 63) }
+        if bytes.count >= 2 {
+            let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
         var node = Self.root
         for byte in bytes {
             if let next = next(node, byte) {
@@ -61,6 +70,16 @@ struct ByteTrie: Sendable {
             node = Int(added)
         }
         if values[node] < 0 { values[node] = Int32(value) }
+    }
+
+    /// False when no phrase can start with `first` followed by `second` (nil at the end of the
+    /// text): a walk from there would find nothing, so a scan skips it with one bit test.
+    @inline(__always)
+    func mayStart(_ first: UInt8, _ second: UInt8?) -> Bool {
+        if singles[Int(first) >> 6] & (1 << UInt64(first & 63)) != 0 { return true }
+        guard let second else { return false }
+        let pair = Int(first) << 8 | Int(second)
+        return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// The node reached from `node` by `byte`, if any.

@@ -34,7 +34,9 @@ struct PhraseScanner: Sendable {
         var start = 0
         let count = utf8.count
         while start < count {
-            if start == 0 || !SkillMatcher.isWordByte(utf8[start - 1]) || !SkillMatcher.isWordByte(utf8[start]) {
+            if start == 0 || !SkillMatcher.isWordByte(utf8[start - 1]) || !SkillMatcher.isWordByte(utf8[start]),
+                trie.mayStart(SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil)
+            {
                 var node = ByteTrie.root
                 var position = start
                 while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {

@@ -5,6 +5,9 @@
 public struct SkillMatcher: Sendable {
     /// The longest term of `trie` starting at `start` that ends on a boundary: (skill, end index).
     static func longestMatch(_ trie: ByteTrie, in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
+        let first = lowercase ? lower(text[start]) : text[start]
+        let second: UInt8? = start + 1 < text.count ? (lowercase ? lower(text[start + 1]) : text[start + 1]) : nil
+        guard trie.mayStart(first, second) else { return nil }
         var node = ByteTrie.root
         var best: (Int, Int)?
         var index = start
