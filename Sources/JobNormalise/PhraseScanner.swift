@@ -31,12 +31,13 @@ struct PhraseScanner: Sendable {
 
     /// Every phrase of `trie` that starts and ends on a word boundary: its value and byte range.
     static func walk(_ trie: ByteTrie, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+        // Every position visited is a phrase start (the text's start, a byte after a non-word byte,
+        // or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
         var start = 0
         let count = utf8.count
         while start < count {
-            if start == 0 || !SkillMatcher.isWordByte(utf8[start - 1]) || !SkillMatcher.isWordByte(utf8[start]),
-                trie.mayStart(SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil)
-            {
+            let first = utf8[start]
+            if trie.mayStart(SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil) {
                 var node = ByteTrie.root
                 var position = start
                 while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
@@ -51,6 +52,9 @@ struct PhraseScanner: Sendable {
                 }
             }
             start += 1
+            if SkillMatcher.isWordByte(first) {
+                while start < count && SkillMatcher.isWordByte(utf8[start]) { start += 1 }
+            }
         }
     }
 }
