@@ -219,10 +219,6 @@ enum TextHeuristics {
     ///
     /// Works on the text's bytes: an ASCII line is searched byte by byte, which finds exactly what
     /// Foundation's `contains` finds there; a line with other characters goes through `String`.
-    static func payLines(in text: String, title: String?) -> String? {
-        payLines(in: Lines(text), title: title)
-    }
-
     static func payLines(in lines: Lines, title: String?) -> String? {
         let titleBytes = title.map { Array($0.utf8) }
         let start = title.flatMap { title in
@@ -407,10 +403,6 @@ enum TextHeuristics {
     ]
 
     /// The value after a label: "Location: New York, NY" → "New York, NY".
-    static func labelled(_ labels: [String], in text: String) -> String? {
-        labelled(labels, in: Lines(text))
-    }
-
     static func labelled(_ labels: [String], in lines: Lines) -> String? {
         for (index, range) in lines.ranges.enumerated() where range.count < 160 && lines.bytes[range].contains(0x3A) {
             let line = lines.substring(index)
