@@ -1,28 +1,36 @@
 /// A trie over bytes: the phrase tables of the skill matcher and the phrase scanner.
 ///
-/// Scanning asks it for a step at nearly every byte of a page's text, so a step is an array read:
+/// Scanning asks it for a step at nearly every word of a page's text, so a step is an array read:
 /// the root's children, and those of any node with many, sit in a 256-entry table; every other
-/// node's few children in a short linked list of edges. No hashing.
+/// node's few children in a short linked list of edges. A node's fields, and an edge's, sit
+/// together, so a step touches few cache lines. No hashing.
 struct ByteTrie: Sendable {
+    private struct Node {
+        /// Its first edge, or -1.
+        var firstEdge: Int32 = -1
+        /// The offset of its 256-entry table in `tables`, or -1.
+        var table: Int32 = -1
+        /// The value of the phrase ending here, or -1.
+        var value: Int32 = -1
+        var childCount: Int32 = 0
+    }
+
+    private struct Edge {
+        var target: Int32
+        var next: Int32
+        var byte: UInt8
+    }
+
     /// A node with more children than this gets a table.
     private static let listLimit = 4
     private var rootChildren = [Int32](repeating: -1, count: 256)
-    /// Per node: its first edge, or -1.
-    private var firstEdge: [Int32] = [-1]
-    /// Per node: its number of children.
-    private var childCount: [Int32] = [0]
-    /// Per node: the offset of its 256-entry table in `tables`, or -1.
-    private var table: [Int32] = [-1]
+    private var nodes = [Node()]
+    private var edges: [Edge] = []
     private var tables: [Int32] = []
-    /// Per node: the value of the phrase ending there, or -1.
-    private var values: [Int32] = [-1]
     /// Bit `first << 8 | second` is set when a phrase of two bytes or more starts with those two.
     private var pairs = [UInt64](repeating: 0, count: 1024)
     /// Bit `byte` is set when a phrase is that one byte.
     private var singles = [UInt64](repeating: 0, count: 4)
-    private var edgeBytes: [UInt8] = []
-    private var edgeTargets: [Int32] = []
-    private var edgeNext: [Int32] = []
 
     /// The root node, where every walk starts.
     static let root = 0
@@ -40,36 +48,31 @@ struct ByteTrie: Sendable {
                 node = next
                 continue
             }
-            let added = Int32(values.count)
-            values.append(-1)
-            firstEdge.append(-1)
-            childCount.append(0)
-            table.append(-1)
+            let added = Int32(nodes.count)
+            nodes.append(Node())
             if node == Self.root {
                 rootChildren[Int(byte)] = added
             } else {
-                edgeBytes.append(byte)
-                edgeTargets.append(added)
-                edgeNext.append(firstEdge[node])
-                firstEdge[node] = Int32(edgeBytes.count - 1)
-                childCount[node] += 1
-                if table[node] >= 0 {
-                    tables[Int(table[node]) + Int(byte)] = added
-                } else if childCount[node] > Self.listLimit {
+                edges.append(Edge(target: added, next: nodes[node].firstEdge, byte: byte))
+                nodes[node].firstEdge = Int32(edges.count - 1)
+                nodes[node].childCount += 1
+                if nodes[node].table >= 0 {
+                    tables[Int(nodes[node].table) + Int(byte)] = added
+                } else if nodes[node].childCount > Self.listLimit {
                     // Many children: a table from now on (the edges stay, for insertions' lookups).
                     let offset = tables.count
                     tables.append(contentsOf: repeatElement(-1, count: 256))
-                    var edge = Int(firstEdge[node])
+                    var edge = Int(nodes[node].firstEdge)
                     while edge >= 0 {
-                        tables[offset + Int(edgeBytes[edge])] = edgeTargets[edge]
-                        edge = Int(edgeNext[edge])
+                        tables[offset + Int(edges[edge].byte)] = edges[edge].target
+                        edge = Int(edges[edge].next)
                     }
-                    table[node] = Int32(offset)
+                    nodes[node].table = Int32(offset)
                 }
             }
             node = Int(added)
         }
-        if values[node] < 0 { values[node] = Int32(value) }
+        if nodes[node].value < 0 { nodes[node].value = Int32(value) }
     }
 
     /// False when no phrase can start with `first` followed by `second` (nil at the end of the
@@ -89,15 +92,16 @@ struct ByteTrie: Sendable {
             let child = rootChildren[Int(byte)]
             return child < 0 ? nil : Int(child)
         }
-        let offset = table[node]
-        if offset >= 0 {
-            let child = tables[Int(offset) + Int(byte)]
+        let record = nodes[node]
+        if record.table >= 0 {
+            let child = tables[Int(record.table) + Int(byte)]
             return child < 0 ? nil : Int(child)
         }
-        var edge = Int(firstEdge[node])
+        var edge = Int(record.firstEdge)
         while edge >= 0 {
-            if edgeBytes[edge] == byte { return Int(edgeTargets[edge]) }
-            edge = Int(edgeNext[edge])
+            let step = edges[edge]
+            if step.byte == byte { return Int(step.target) }
+            edge = Int(step.next)
         }
         return nil
     }
@@ -105,6 +109,7 @@ struct ByteTrie: Sendable {
     /// The value of the phrase that ends at `node`, if one does.
     @inline(__always)
     func value(at node: Int) -> Int? {
-        values[node] >= 0 ? Int(values[node]) : nil
+        let value = nodes[node].value
+        return value >= 0 ? Int(value) : nil
     }
 }
