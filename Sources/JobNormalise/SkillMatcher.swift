@@ -4,6 +4,7 @@
 /// technology on the same line, so "go to market" and "Plan B" never count.
 public struct SkillMatcher: Sendable {
     /// The longest term of `trie` starting at `start` that ends on a boundary: (skill, end index).
+    @inline(__always)
     static func longestMatch(_ trie: ByteTrie, in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
         let first = lowercase ? lower(text[start]) : text[start]
         let second: UInt8? = start + 1 < text.count ? (lowercase ? lower(text[start + 1]) : text[start + 1]) : nil
