@@ -37,17 +37,18 @@ public struct PostingExtractor: Sendable {
     public func extract(
         bytes: [UInt8], url: String? = nil, contentType: String? = nil
     ) throws(ExtractError) -> (posting: RawPosting, skipped: [String]) {
-        let document: HTMLDocument
+        // One streaming pass collects what every step below reads; libxml2's tree is built only
+        // for a source whose config names XPath fields.
+        let page: StreamedPage
         do {
-            document = try HTMLDocument(bytes: bytes, url: url, contentType: contentType)
+            page = try StreamedPage(bytes: bytes, contentType: contentType)
         } catch {
             throw .unreadable(error.description)
         }
         var raw = RawPosting()
         var skipped: [String] = []
 
-        let scripts = (try? document.strings(
-            "//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]")) ?? []
+        let scripts = page.all(Self.jsonLDScript).map(page.text(of:))
         // The first JobPosting is the page's own; later ones are usually "similar jobs" and must
         // not fill the gaps of the page's own posting.
         for script in scripts {
@@ -61,18 +62,24 @@ public struct PostingExtractor: Sendable {
             }
             if raw.origins["title"] == .jsonld { break }
         }
-        if let item = document.microdataItems().first(where: { $0.typeName == "JobPosting" }) ?? Self.nestedJobPosting(document) {
+        let items = page.microdataItems()
+        if let item = items.first(where: { $0.typeName == "JobPosting" }) ?? Self.nestedJobPosting(items) {
             MicrodataFields.apply(item, to: &raw)
         }
-        applySelectors(document, to: &raw)
-        TextHeuristics.apply(document, to: &raw)
+        if !fields.isEmpty, let document = try? HTMLDocument(bytes: bytes, url: url, contentType: contentType) {
+            applySelectors(document, to: &raw)
+        }
+        TextHeuristics.apply(page, to: &raw)
         guard raw.title != nil || raw.structuredPay != nil || raw.salaryText != nil else { throw .noPosting }
         return (raw, skipped)
     }
 
+    /// `//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]`
+    static let jsonLDScript = ElementMatch.allOf([.named("script"), .attribute("type", containsLowercased: "ld+json")])
+
     /// A JobPosting item nested inside another item (a WebPage's mainEntity).
-    private static func nestedJobPosting(_ document: HTMLDocument) -> MicrodataItem? {
-        var stack = document.microdataItems()
+    private static func nestedJobPosting(_ items: [MicrodataItem]) -> MicrodataItem? {
+        var stack = items
         while let item = stack.popLast() {
             if item.typeName == "JobPosting" { return item }
             for property in item.properties {

@@ -5,11 +5,18 @@ import JobModel
 /// Fills what structured data left empty from what a reader sees on the page.
 enum TextHeuristics {
     /// Containers of the open posting on search pages that show one posting beside result cards.
-    static let detailPane = """
-        (//*[@id='jobsearch-ViewjobPaneWrapper' or contains(@class,'jobsearch-RightPane') or contains(@class,'jobs-search__job-details')
-        or @data-automation='splitViewJobDetailsWrapper' or contains(@class,'JobDetails_jobDetailsContainer')
-        or @data-test='job-details' or contains(@class,'job-detail-pane') or @id='job-details'])[1]
-        """
+    static let detailPane = ElementMatch.anyOf([
+        .attribute("id", equals: "jobsearch-ViewjobPaneWrapper"), .attribute("class", contains: "jobsearch-RightPane"),
+        .attribute("class", contains: "jobs-search__job-details"),
+        .attribute("data-automation", equals: "splitViewJobDetailsWrapper"),
+        .attribute("class", contains: "JobDetails_jobDetailsContainer"), .attribute("data-test", equals: "job-details"),
+        .attribute("class", contains: "job-detail-pane"), .attribute("id", equals: "job-details"),
+    ])
+    static let headings = ElementMatch.named("h1", "h2", "h3")
+    static let ogTitle = ElementMatch.allOf([
+        .named("meta"), .anyOf([.attribute("property", equals: "og:title"), .attribute("name", equals: "og:title")]),
+    ])
+    static let ogSiteName = ElementMatch.allOf([.named("meta"), .attribute("property", equals: "og:site_name")])
 
     /// True for an h1 that summarises search results ("1,032 data engineer jobs in Chicago, IL").
     static func isSearchHeading(_ text: String) -> Bool {
@@ -17,16 +24,21 @@ enum TextHeuristics {
         return (lower.contains(" jobs") || lower.hasPrefix("jobs ")) && (lower.contains(" in ") || lower.first?.isNumber == true)
     }
 
-    static func apply(_ document: HTMLDocument, to raw: inout RawPosting) {
-        let heading = firstText(document, "//h1")
+    /// The headings that open the posting in a search page's detail pane: each first h1, h2 or h3
+    /// among its siblings inside the pane (XPath `pane//*[self::h1 or self::h2 or self::h3][1]`).
+    static func paneHeadings(_ page: StreamedPage) -> [PageElement] {
+        guard let pane = page.first(detailPane) else { return [] }
+        return page.all(headings, within: pane).filter { !page.hasPrecedingSibling($0, matching: headings) }
+    }
+
+    static func apply(_ page: StreamedPage, to raw: inout RawPosting) {
+        let headingOnes = page.all(.named("h1"))
+        let heading = page.firstText(headingOnes)
         let searchPage = heading.map(isSearchHeading) ?? false
         // The posting's own title element: on a search page, the first heading of the open posting's pane.
-        let anchor = searchPage
-            ? "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]"
-            : heading == nil ? "(//h2)[1]" : "//h1"
-        if raw.title == nil, searchPage,
-            let title = firstText(document, "\(detailPane)//*[self::h1 or self::h2 or self::h3][1]")
-        {
+        let anchors: [PageElement] =
+            searchPage ? paneHeadings(page) : heading == nil ? page.first(.named("h2")).map { [$0] } ?? [] : headingOnes
+        if raw.title == nil, searchPage, let title = page.firstText(anchors) {
             // Boards add a visually hidden "- job post" for screen readers.
             raw.title = title.hasSuffix("- job post") ? String(title.dropLast("- job post".count)).trimmingCharacters(in: .whitespaces) : title
             raw.origins["title"] = .text
@@ -35,80 +47,93 @@ enum TextHeuristics {
             if let title = heading {
                 raw.title = title
                 raw.origins["title"] = .text
-            } else if let title = firstText(document, "//meta[@property='og:title' or @name='og:title']/@content")
-                ?? firstText(document, "//title").map(withoutSiteName)
+            } else if let title = firstAttribute("content", of: ogTitle, in: page)
+                ?? page.firstText(page.all(.named("title"))).map(withoutSiteName)
             {
                 raw.title = title
                 raw.origins["title"] = .meta
             }
         }
         // On a search page the open posting's own pane is the text that describes it.
-        let pane = searchPage ? ((try? document.visibleText(of: detailPane)) ?? nil) : nil
-        let main = pane.flatMap { $0.count > 80 ? $0 : nil } ?? mainText(document)
+        let pane = searchPage ? page.first(detailPane).map(page.visibleText(of:)) : nil
+        let main = pane.flatMap { characterCount($0, exceeds: 80) ? $0 : nil } ?? mainText(page)
         if raw.description == nil, !main.isEmpty {
             raw.description = main
             raw.origins["description"] = .text
         }
-        if raw.structuredPay == nil && raw.salaryText == nil, let lines = payLines(in: main, title: raw.title) {
+        let lines = Lines(main)
+        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title) {
             // A board's own estimate is kept apart; the employer's pay is what remains.
-            let split = lines.split(separator: "\n").map(String.init)
+            let split = payLines.split(separator: "\n").map(String.init)
             let estimates = split.filter(isEstimate)
             let stated = split.filter { !isEstimate($0) }
             if !estimates.isEmpty && raw.estimateText == nil { raw.estimateText = estimates.joined(separator: "\n") }
-            guard !stated.isEmpty else { return finishText(document, main: main, anchor: anchor, raw: &raw) }
+            guard !stated.isEmpty else { return finishText(page, lines: lines, anchors: anchors, raw: &raw) }
             raw.salaryText = stated.joined(separator: "\n")
             raw.origins["salary"] = .text
         }
-        finishText(document, main: main, anchor: anchor, raw: &raw)
+        finishText(page, lines: lines, anchors: anchors, raw: &raw)
     }
 
-    private static func finishText(_ document: HTMLDocument, main: String, anchor: String, raw: inout RawPosting) {
+    private static func finishText(_ page: StreamedPage, lines: Lines, anchors: [PageElement], raw: inout RawPosting) {
         guard raw.location == nil || raw.company == nil else { return }
         // One walk over the elements after the posting's title answers every "what is near it" question.
-        let nearby = document.elements(after: anchor, limit: 400)
+        let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
         let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
-        if raw.location == nil, let location = labelledElement(nearby, locationLabels)
-            ?? labelled(locationLabels, in: main) ?? nearTitle(nearby, classContaining: ["location", "jobloc", "job-loc"])
+        if raw.location == nil, let location = labelledElement(page, nearby, locationLabels)
+            ?? labelled(locationLabels, in: lines) ?? nearTitle(page, nearby, classContaining: ["location", "jobloc", "job-loc"])
         {
             raw.location = location
             raw.origins["location"] = .text
         }
         let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
-        if raw.company == nil, let company = companyFromTitleTag(document, title: raw.title)
-            ?? labelledElement(nearby, companyLabels) ?? labelled(companyLabels, in: main)
-            ?? nearTitle(nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
-            ?? beforeTitle(document, anchor: anchor, classContaining: ["company", "employer", "hiring-org", "org-name"])
-            ?? firstText(document, "//meta[@property='og:site_name']/@content").flatMap(companyFromSiteName)
+        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title)
+            ?? labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)
+            ?? nearTitle(page, nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
+            ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)
+            ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
         {
             raw.company = company
             raw.origins["company"] = .meta
         }
     }
 
+    static let companyClasses = ElementMatch.anyOf(
+        ["company", "employer", "hiring-org", "org-name"].map { ElementMatch.attribute("class", containsLowercased: $0) })
+
     /// The first short text after the posting's title in an element whose class names the field:
     /// the posting's own detail comes right after its title, other postings' cards elsewhere.
-    static func nearTitle(_ nearby: [NearbyElement], classContaining words: [String]) -> String? {
-        nearby.first { element in words.contains { element.classes.contains($0) } && element.shortText != nil }?.shortText
+    static func nearTitle(_ page: StreamedPage, _ nearby: [PageElement], classContaining words: [String]) -> String? {
+        let hints = HintWords(words)
+        for element in nearby where page.hints(of: element, contain: hints) {
+            if let text = page.shortText(of: element) { return text }
+        }
+        return nil
     }
 
-    /// The same, among the elements before the title (a company name above it), nearest first.
-    static func beforeTitle(_ document: HTMLDocument, anchor: String, classContaining words: [String]) -> String? {
-        let test = words.map { "contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'\($0)')" }
-            .joined(separator: " or ")
-        guard let text = firstText(document, "(\(anchor)/preceding::*[position() <= 200][\(test)])[1]"), text.count > 1,
-            text.count < 80
-        else { return nil }
+    /// The same, among the 200 elements before the title (a company name above it): the earliest
+    /// in the document of those that match, as `(anchor/preceding::*[position() <= 200][test])[1]`.
+    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], classContaining match: ElementMatch) -> String? {
+        var earliest: PageElement?
+        for anchor in anchors {
+            for element in page.preceding(anchor, limit: 200) where page.matches(element, match) {
+                if earliest.map({ element < $0 }) ?? true { earliest = element }
+            }
+        }
+        guard let earliest, let text = page.firstText([earliest]), text.count > 1, text.count < 80 else { return nil }
         return text
     }
 
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
     /// search page's filter chips, before it, say "Company" or "Location" too.
-    static func labelledElement(_ nearby: [NearbyElement], _ labels: [String]) -> String? {
-        for element in nearby where element.ownText.utf8.count < 30 {
-            var label = element.ownText.lowercased()
+    static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
+        for element in nearby {
+            guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
+            var label = own.lowercased()
             if label.hasSuffix(":") { label.removeLast() }
-            guard labels.contains(label), let value = element.nextSiblingText, !value.isEmpty, value.count < 100,
+            guard labels.contains(label), let sibling = page.nextSibling(of: element),
+                let value = page.shortText(of: sibling), !value.isEmpty, value.count < 100,
                 !labels.contains(value.lowercased())
             else { continue }
             return value
@@ -117,8 +142,8 @@ enum TextHeuristics {
     }
 
     /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane"; "… | Careers at Grindel" → "Grindel".
-    static func companyFromTitleTag(_ document: HTMLDocument, title: String?) -> String? {
-        guard let text = firstText(document, "//title") else { return nil }
+    static func companyFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
+        guard let text = page.firstText(page.all(.named("title"))) else { return nil }
         var parts = [text]
         for separator in [" | ", " - ", " – ", " — "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
@@ -150,16 +175,31 @@ enum TextHeuristics {
         return nil
     }
 
-    private static func firstText(_ document: HTMLDocument, _ expression: String) -> String? {
-        (try? document.firstText(expression)) ?? nil
+    /// The first non-empty value of an attribute among the elements a test matches (`//…/@name`).
+    static func firstAttribute(_ name: String, of match: ElementMatch, in page: StreamedPage) -> String? {
+        for element in page.all(match) {
+            guard let value = page.attribute(name, of: element) else { continue }
+            let text = TextCleaner.collapseWhitespace(value)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// `text.count > limit`, counting no further than `limit + 1` Characters.
+    static func characterCount(_ text: String, exceeds limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }
+        return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
     }
 
     /// The text of `<main>`, `<article>` or `role=main` when the page has one, else the whole page.
-    static func mainText(_ document: HTMLDocument) -> String {
-        for expression in ["//main", "//*[@role='main']", "//article"] {
-            if let text = (try? document.visibleText(of: expression)) ?? nil, text.count > 80 { return text }
+    static func mainText(_ page: StreamedPage) -> String {
+        for match in [ElementMatch.named("main"), .attribute("role", equals: "main"), .named("article")] {
+            if let element = page.first(match) {
+                let text = page.visibleText(of: element)
+                if characterCount(text, exceeds: 80) { return text }
+            }
         }
-        return document.visibleText()
+        return page.visibleText()
     }
 
     /// "Senior Data Scientist | Acme Careers" → "Senior Data Scientist".
@@ -176,27 +216,165 @@ enum TextHeuristics {
     /// those that say salary, pay or compensation before the others; lines outside it come last.
     /// The normaliser takes the first that parses as pay, so a funding round or a bonus on an
     /// earlier line does not hide the salary.
-    static func payLines(in text: String, title: String?) -> String? {
-        // Splitting the bytes is far cheaper than splitting Characters on a 100 KB page.
-        let lines = text.utf8.split(separator: 0x0A).map { Substring($0) }
-        let start = title.flatMap { title in lines.firstIndex { $0.contains(title) } } ?? 0
-        let end = lines[start...].dropFirst().firstIndex { line in
-            let lower = line.lowercased()
-            return line.count < 60 && otherJobsHeadings.contains { lower.contains($0) }
-        } ?? lines.endIndex
-        var ranked: [(rank: Int, line: Substring)] = []
-        for (index, line) in lines.enumerated() where line.utf8.count < 400 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            let lower = line.lowercased()
-            let hasPayWord = payWords.contains(where: lower.contains)
-            guard hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
-            else { continue }
+    ///
+    /// Works on the text's bytes: an ASCII line is searched byte by byte, which finds exactly what
+    /// Foundation's `contains` finds there; a line with other characters goes through `String`.
+    static func payLines(in lines: Lines, title: String?) -> String? {
+        let titleBytes = title.map { Array($0.utf8) }
+        let start = title.flatMap { title in
+            (0..<lines.count).first { lines.contains($0, title, bytes: titleBytes!) }
+        } ?? 0
+        var end = lines.count
+        var index = start + 1
+        while index < lines.count {
+            if lines.isOtherJobsHeading(index) {
+                end = index
+                break
+            }
+            index += 1
+        }
+        var ranked: [(rank: Int, line: Int)] = []
+        for index in 0..<lines.count {
+            let range = lines.ranges[index]
+            guard range.count < 400, lines.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let hasPayWord: Bool
+            let mayStatePay: Bool
+            if lines.isASCII(index) {
+                hasPayWord = asciiPayWords.contains { lines.asciiContains(index, $0, ignoringCase: true) }
+                mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
+                    || asciiISOCodes.contains { lines.asciiContains(index, $0, ignoringCase: false) }
+            } else {
+                let line = lines.substring(index)
+                let lower = line.lowercased()
+                hasPayWord = payWords.contains(where: lower.contains)
+                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
+            }
+            guard mayStatePay else { continue }
             let own = index >= start && index < end
-            ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), line))
+            ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), index))
         }
         let best = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .prefix(8).map(\.element.line)
+            .prefix(8).map { lines.substring($0.element.line) }
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
+
+    static let asciiPayWords = payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiISOCodes = isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// The non-empty lines of a text (as `split(separator: "\n")` gives them), as byte ranges.
+    struct Lines {
+        let text: String
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+        /// Per line: true when all its bytes are ASCII.
+        let ascii: [Bool]
+
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+            var ranges: [Range<Int>] = []
+            var ascii: [Bool] = []
+            var lineStart = 0
+            var lineIsASCII = true
+            for (position, byte) in bytes.enumerated() {
+                if byte == 0x0A {
+                    if position > lineStart {
+                        ranges.append(lineStart..<position)
+                        ascii.append(lineIsASCII)
+                    }
+                    lineStart = position + 1
+                    lineIsASCII = true
+                } else if byte >= 0x80 {
+                    lineIsASCII = false
+                }
+            }
+            if bytes.count > lineStart {
+                ranges.append(lineStart..<bytes.count)
+                ascii.append(lineIsASCII)
+            }
+            self.ranges = ranges
+            self.ascii = ascii
+        }
+
+        var count: Int { ranges.count }
+
+        func isASCII(_ line: Int) -> Bool { ascii[line] }
+
+        func substring(_ line: Int) -> Substring {
+            let utf8 = text.utf8
+            let range = ranges[line]
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return Substring(utf8[lower..<utf8.index(lower, offsetBy: range.count)])
+        }
+
+        /// Whether the line holds `needle` (ASCII) byte for byte, ASCII letters of the line
+        /// lowercased first when `ignoringCase` (then `needle` is lowercase).
+        func asciiContains(_ line: Int, _ needle: [UInt8], ignoringCase: Bool) -> Bool {
+            Lines.contains(bytes[ranges[line]], needle, ignoringCase: ignoringCase)
+        }
+
+        /// `line.contains(needle)` as Foundation answers it. An ASCII needle can only be found
+        /// where its bytes are, so a line without them needs no `String`.
+        func contains(_ line: Int, _ needle: String, bytes needleBytes: [UInt8]) -> Bool {
+            let needleIsASCII = !needleBytes.isEmpty && needleBytes.allSatisfy { $0 < 0x80 }
+            if needleIsASCII {
+                guard asciiContains(line, needleBytes, ignoringCase: false) else { return false }
+                if isASCII(line) { return true }
+            }
+            return substring(line).contains(needle)
+        }
+
+        static func contains<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8], ignoringCase: Bool) -> Bool
+        where Bytes.Index == Int {
+            guard let first = needle.first else { return true }
+            guard haystack.count >= needle.count else { return false }
+            let last = haystack.endIndex - needle.count
+            var start = haystack.startIndex
+            while start <= last {
+                var byte = haystack[start]
+                if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte == first {
+                    var offset = 1
+                    while offset < needle.count {
+                        var next = haystack[start + offset]
+                        if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
+                        if next != needle[offset] { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+
+        /// A short line that names a block of other postings ("Similar jobs").
+        func isOtherJobsHeading(_ line: Int) -> Bool {
+            let range = ranges[line]
+            if isASCII(line) {
+                return range.count < 60
+                    && asciiOtherJobsHeadings.contains { asciiContains(line, $0, ignoringCase: true) }
+            }
+            let line = substring(line)
+            guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
+            let lower = line.lowercased()
+            return otherJobsHeadings.contains { lower.contains($0) }
+        }
+    }
+
+    /// Foundation's `haystack.contains(needle)`, answered from the bytes when that is the same:
+    /// an ASCII needle is only ever found where its bytes are, and in ASCII text exactly there.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        guard !needle.isEmpty, needle.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(needle) }
+        var haystack = haystack
+        let (found, ascii) = haystack.withUTF8 { bytes in
+            (Lines.contains(bytes[...], Array(needle.utf8), ignoringCase: false), !bytes.contains { $0 >= 0x80 })
+        }
+        if !found { return false }
+        return ascii || haystack.contains(needle)
+    }
+
+    static let asciiOtherJobsHeadings = otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// Headings of the blocks of other postings that boards show beside the posting.
     static let otherJobsHeadings = [
@@ -212,10 +390,10 @@ enum TextHeuristics {
     /// "Employer est." is the employer's own figure and counts as stated pay.
     static func isEstimate(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if lower.contains("employer est") || lower.contains("employer-provided") || lower.contains("employer provided") {
+        if contains(lower, "employer est") || contains(lower, "employer-provided") || contains(lower, "employer provided") {
             return false
         }
-        return lower.contains(" est.") || lower.contains("(est") || lower.contains("estimated") || lower.contains("estimate")
+        return contains(lower, " est.") || contains(lower, "(est") || contains(lower, "estimated") || contains(lower, "estimate")
             || lower.contains("geschätzt") || lower.contains("estimé")
     }
 
@@ -225,9 +403,9 @@ enum TextHeuristics {
     ]
 
     /// The value after a label: "Location: New York, NY" → "New York, NY".
-    static func labelled(_ labels: [String], in text: String) -> String? {
-        for bytes in text.utf8.split(separator: 0x0A) where bytes.count < 160 && bytes.contains(0x3A) {
-            let line = Substring(bytes)
+    static func labelled(_ labels: [String], in lines: Lines) -> String? {
+        for (index, range) in lines.ranges.enumerated() where range.count < 160 && lines.bytes[range].contains(0x3A) {
+            let line = lines.substring(index)
             // Only short lines with a colon can be "Label: value"; lowercase just those.
             guard let colon = line.firstIndex(of: ":") else { continue }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

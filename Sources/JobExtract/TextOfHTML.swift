@@ -6,9 +6,9 @@ enum TextOfHTML {
     /// The visible text of an HTML fragment; plain text comes back as it was.
     static func text(_ html: String) -> String {
         let decoded = html.contains("&lt;") && !html.contains("<") ? decodeEntities(html) : html
-        guard decoded.contains("<"), let document = try? HTMLDocument(bytes: Array(("<html><body>" + decoded + "</body></html>").utf8), contentType: "text/html; charset=utf-8")
+        guard decoded.contains("<"), let page = try? StreamedPage(bytes: Array(("<html><body>" + decoded + "</body></html>").utf8), contentType: "text/html; charset=utf-8")
         else { return decodeEntities(decoded) }
-        return document.visibleText()
+        return page.visibleText()
     }
 
     /// Decodes the entities that appear in JSON-LD strings.

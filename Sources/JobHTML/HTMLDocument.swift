@@ -1,11 +1,5 @@
 internal import CJobXML2
 
-/// libxml2's parser keeps global tables; set them up once, before any thread parses.
-private let libxml2Initialized: Void = {
-    xmlInitParser()
-    cjobxml2_silence_errors()
-}()
-
 /// A parsed HTML page, queried with XPath; every answer is copied into Swift values.
 ///
 /// It owns a libxml2 document, freed when it goes away. It is intentionally **not** thread
@@ -24,9 +18,7 @@ public final class HTMLDocument {
     public init(bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws(HTMLError) {
         _ = libxml2Initialized
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .emptyDocument }
-        let options = Int32(
-            bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let options = htmlParseOptions
         let detected = Charset.detect(bytes, contentType: contentType)
         func parse(_ encoding: String?) -> xmlDocPtr? {
             bytes.withUnsafeBufferPointer { buffer in

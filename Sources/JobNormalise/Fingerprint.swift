@@ -3,22 +3,28 @@
 /// Swift's `Hasher` is seeded per process, so this uses two FNV-1a 64 passes with different offsets.
 public enum Fingerprint {
     public static func of(_ parts: [String]) -> String {
-        let bytes = Array(parts.joined(separator: "\u{1F}").utf8)
-        return hex(fnv1a(bytes, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(bytes, offset: 0x8422_2325_cbf2_9ce4))
+        of(bytes: Array(parts.joined(separator: "\u{1F}").utf8))
     }
 
     /// The fingerprint of raw bytes, e.g. a page body, to tell an unchanged page.
     public static func of(bytes: [UInt8]) -> String {
-        hex(fnv1a(bytes, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(bytes, offset: 0x8422_2325_cbf2_9ce4))
+        var hash = Hash()
+        for byte in bytes { hash.add(byte) }
+        return hash.hex
     }
 
-    static func fnv1a(_ bytes: [UInt8], offset: UInt64) -> UInt64 {
-        var hash = offset
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+    /// Both FNV-1a passes in one, fed a byte at a time.
+    struct Hash {
+        private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var second: UInt64 = 0x8422_2325_cbf2_9ce4
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
+            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
+            second = (second ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return hash
+
+        var hex: String { Fingerprint.hex(first) + Fingerprint.hex(second) }
     }
 
     private static func hex(_ value: UInt64) -> String {

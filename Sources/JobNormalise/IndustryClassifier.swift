@@ -61,8 +61,15 @@ public enum IndustryClassifier {
     /// occur at least four times and three times as often as any other's.
     public static func industry(fromDescription text: String) -> Industry? {
         guard !text.isEmpty else { return nil }
+        var cues: [Int] = []
+        descriptionScanner.scan(text) { index, _, _ in cues.append(index) }
+        return industry(fromCues: cues)
+    }
+
+    /// The same from the cues a scan found: indexes into `descriptionCues`, one per occurrence.
+    static func industry(fromCues cues: [Int]) -> Industry? {
         var counts: [Industry: Int] = [:]
-        descriptionScanner.scan(text) { index, _, _ in counts[descriptionCues[index].0, default: 0] += 1 }
+        for index in cues { counts[descriptionCues[index].0, default: 0] += 1 }
         let ranked = counts.sorted { $0.value > $1.value }
         guard let best = ranked.first, best.value >= 4, best.value >= 3 * (ranked.dropFirst().first?.value ?? 0) else {
             return nil

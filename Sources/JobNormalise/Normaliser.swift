@@ -33,10 +33,12 @@ public struct Normaliser: Sendable {
         let structuredCompany = [.jsonld, .microdata, .selector].contains(raw.origins["company"]) ? raw.company : nil
         let company = structuredCompany ?? defaults.company ?? raw.company
         let country = raw.country ?? defaults.country
-        let level = title?.level ?? Self.levelFromExperience(description) ?? (title == nil ? nil : .mid)
+        // One pass over the description finds every phrase the steps below look for.
+        let phrases = Self.phrases(in: description)
+        let level = title?.level ?? Self.levelFromExperience(description, years: phrases.years) ?? (title == nil ? nil : .mid)
         // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
-            ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromDescription: description)
+            ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
         let location = raw.location.map(Self.cleanLocation)
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
@@ -50,7 +52,7 @@ public struct Normaliser: Sendable {
                 Fingerprint.of([
                     "content", (company ?? "").lowercased(), (title?.canonical ?? "").lowercased(),
                     level?.rawValue ?? "", (location ?? "").lowercased(),
-                    Fingerprint.of(bytes: Self.normalisedWords(description)),
+                    Self.normalisedWordsFingerprint(description),
                 ])
             }
         return Posting(
@@ -59,28 +61,32 @@ public struct Normaliser: Sendable {
             employmentType: raw.employmentType.map(Self.employmentType), datePosted: raw.datePosted.map(Self.date),
             salary: salary(raw, country: country),
             skills: matcher.skills(in: [raw.title ?? "", description].joined(separator: "\n")),
-            education: Self.education(in: description), certifications: Self.certifications(in: description),
+            education: Self.education(phrases.degrees), certifications: Self.certifications(phrases.certifications),
             extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
     }
 
-    /// The text's words, ASCII-lowercased, one space apart: what identifies a description
-    /// whatever its spacing or casing.
-    static func normalisedWords(_ text: String) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
-                || byte == 0x28 || byte == 0x29 || byte == 0x2D
-            {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(SkillMatcher.lower(byte))
+    /// The fingerprint of the text's words, ASCII-lowercased, one space apart: what identifies a
+    /// description whatever its spacing or casing. The words are hashed as they are read.
+    static func normalisedWordsFingerprint(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = Fingerprint.Hash()
+            var written = false
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
+                    || byte == 0x28 || byte == 0x29 || byte == 0x2D
+                {
+                    pendingSpace = written
+                } else {
+                    if pendingSpace { hash.add(0x20) }
+                    pendingSpace = false
+                    hash.add(SkillMatcher.lower(byte))
+                    written = true
+                }
             }
+            return hash.hex
         }
-        return output
     }
 
     /// Structured pay first (JSON-LD, microdata), then the pay phrase of the text.
@@ -151,18 +157,51 @@ public struct Normaliser: Sendable {
         }
     }
 
-    static let yearScanner = PhraseScanner(["year", "years", "yrs"])
+    /// The phrases of a description that the normaliser reads, by table.
+    struct DescriptionPhrases {
+        /// Byte ranges of "year", "years", "yrs".
+        var years: [(start: Int, end: Int)] = []
+        /// Indexes into `degreePhrases`.
+        var degrees = Set<Int>()
+        /// Indexes into the flattened phrases of `certificationNames`.
+        var certifications = Set<Int>()
+        /// Indexes into `IndustryClassifier.descriptionCues`, one per occurrence.
+        var industryCues: [Int] = []
+    }
+
+    static let descriptionTables = PhraseTables([
+        ["year", "years", "yrs"], degreePhrases.map(\.phrase), certificationNames.flatMap(\.1),
+        IndustryClassifier.descriptionCues.map(\.1),
+    ])
+
+    static func phrases(in text: String) -> DescriptionPhrases {
+        var found = DescriptionPhrases()
+        descriptionTables.scan(text) { table, index, start, end in
+            switch table {
+            case 0: found.years.append((start, end))
+            case 1: found.degrees.insert(index)
+            case 2: found.certifications.insert(index)
+            default: found.industryCues.append(index)
+            }
+        }
+        return found
+    }
 
     /// The level the required experience suggests, used only when the title states no level:
     /// up to 1 year entry, 2–5 mid, 6 or more senior. A range counts by its lower bound
     /// ("3-5 years" is 3); of several requirements the largest counts.
     static func levelFromExperience(_ text: String) -> Level? {
+        levelFromExperience(text, years: phrases(in: text).years)
+    }
+
+    static func levelFromExperience(_ text: String, years: [(start: Int, end: Int)]) -> Level? {
+        guard !years.isEmpty else { return nil }
         let bytes = Array(text.utf8)
         var best: Int?
-        yearScanner.scan(text) { _, start, end in
+        for (start, end) in years {
             // Experience must be named within 40 bytes after: "5+ years of experience", "3-5 years' experience".
             let after = String(decoding: bytes[end..<min(bytes.count, end + 40)], as: UTF8.self).lowercased()
-            guard after.contains("experience") || after.hasPrefix(" of ") || after.hasPrefix("'") else { return }
+            guard after.contains("experience") || after.hasPrefix(" of ") || after.hasPrefix("'") else { continue }
             // The number group just before: "5+ years", "3-5 years", "at least 7 years"; a range counts by its lower bound.
             let before = String(decoding: bytes[max(0, start - 12)..<start], as: UTF8.self)
             let group = before.split(separator: " ").last { $0.contains(where: \.isNumber) }
@@ -225,10 +264,12 @@ public struct Normaliser: Sendable {
         ("master", "m.s."), ("master", "ms"), ("master", "msc"), ("master", "m.sc"), ("master", "mba"),
         ("phd", "phd"), ("phd", "ph.d"), ("phd", "ph.d."), ("phd", "doctorate"), ("phd", "doctoral"),
     ]
-    static let degreeScanner = PhraseScanner(degreePhrases.map(\.phrase))
-
     static func education(in text: String) -> [String] {
-        let found = Set(degreeScanner.present(in: text).map { degreePhrases[$0].degree })
+        education(phrases(in: text).degrees)
+    }
+
+    static func education(_ indexes: Set<Int>) -> [String] {
+        let found = Set(indexes.map { degreePhrases[$0].degree })
         return ["bachelor", "master", "phd"].filter(found.contains)
     }
 
@@ -246,11 +287,13 @@ public struct Normaliser: Sendable {
         ("CFA", ["cfa charter", "cfa designation"]),
     ]
 
-    static let certificationScanner = PhraseScanner(certificationNames.flatMap(\.1))
-
     static func certifications(in text: String) -> [String] {
+        certifications(phrases(in: text).certifications)
+    }
+
+    static func certifications(_ indexes: Set<Int>) -> [String] {
         let phrases = certificationNames.flatMap { name, phrases in phrases.map { _ in name } }
-        let found = Set(certificationScanner.present(in: text).map { phrases[$0] })
+        let found = Set(indexes.map { phrases[$0] })
         return certificationNames.map(\.0).filter(found.contains)
     }
 }

@@ -20,17 +20,31 @@ struct PhraseScanner: Sendable {
 
     /// Calls `body` with each phrase occurrence: its index and its byte range in the UTF-8 of `text`.
     func scan(_ text: String, _ body: (Int, Int, Int) -> Void) {
-        let utf8 = text.utf8.map(SkillMatcher.lower)
+        var text = text
+        text.withUTF8 { scan($0, body) }
+    }
+
+    /// The same over UTF-8 bytes, lowercasing ASCII letters as it reads them.
+    func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+        Self.walk(trie, utf8, body)
+    }
+
+    /// Every phrase of `trie` that starts and ends on a word boundary: its value and byte range.
+    static func walk(_ trie: ByteTrie, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+        // Every position visited is a phrase start (the text's start, a byte after a non-word byte,
+        // or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
         var start = 0
-        while start < utf8.count {
-            if start == 0 || !SkillMatcher.isWordByte(utf8[start - 1]) || !SkillMatcher.isWordByte(utf8[start]) {
+        let count = utf8.count
+        while start < count {
+            let first = utf8[start]
+            if trie.mayStart(SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil) {
                 var node = ByteTrie.root
                 var position = start
-                while position < utf8.count, let next = trie.next(node, utf8[position]) {
+                while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
                     node = next
                     position += 1
                     if let index = trie.value(at: node),
-                        position == utf8.count || !SkillMatcher.isWordByte(utf8[position])
+                        position == count || !SkillMatcher.isWordByte(utf8[position])
                             || !SkillMatcher.isWordByte(utf8[position - 1])
                     {
                         body(index, start, position)
@@ -38,6 +52,48 @@ struct PhraseScanner: Sendable {
                 }
             }
             start += 1
+            if SkillMatcher.isWordByte(first) {
+                while start < count && SkillMatcher.isWordByte(utf8[start]) { start += 1 }
+            }
+        }
+    }
+}
+
+/// Several phrase tables found in one pass over a text, as a ``PhraseScanner`` per table would
+/// find them: each table reports its phrases by their index in it.
+struct PhraseTables: Sendable {
+    private var trie = ByteTrie()
+    /// Per distinct phrase: the tables that list it, and its index in each (the first one).
+    private var entries: [[(table: Int, index: Int)]] = []
+
+    /// - Parameters:
+    ///   - tables: lists of lowercase phrases.
+    init(_ tables: [[String]]) {
+        var ids: [[UInt8]: Int] = [:]
+        for (table, phrases) in tables.enumerated() {
+            for (index, phrase) in phrases.enumerated() {
+                let bytes = phrase.utf8.map(SkillMatcher.lower)
+                let id: Int
+                if let known = ids[bytes] {
+                    id = known
+                } else {
+                    id = entries.count
+                    ids[bytes] = id
+                    entries.append([])
+                    trie.insert(bytes, value: id)
+                }
+                if !entries[id].contains(where: { $0.table == table }) { entries[id].append((table, index)) }
+            }
+        }
+    }
+
+    /// Calls `body` with each occurrence: the table, the phrase's index in it, and its byte range.
+    func scan(_ text: String, _ body: (Int, Int, Int, Int) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            PhraseScanner.walk(trie, utf8) { id, start, end in
+                for entry in entries[id] { body(entry.table, entry.index, start, end) }
+            }
         }
     }
 }

@@ -4,7 +4,11 @@
 /// technology on the same line, so "go to market" and "Plan B" never count.
 public struct SkillMatcher: Sendable {
     /// The longest term of `trie` starting at `start` that ends on a boundary: (skill, end index).
+    @inline(__always)
     static func longestMatch(_ trie: ByteTrie, in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
+        let first = lowercase ? lower(text[start]) : text[start]
+        let second: UInt8? = start + 1 < text.count ? (lowercase ? lower(text[start + 1]) : text[start + 1]) : nil
+        guard trie.mayStart(first, second) else { return nil }
         var node = ByteTrie.root
         var best: (Int, Int)?
         var index = start
@@ -48,21 +52,24 @@ public struct SkillMatcher: Sendable {
         // Matches made through a case-folded spelling need no context, even for an ambiguous skill:
         // "golang" or "Apache Spark" are never ordinary words.
         var safe = Set<Int>()
+        // Every position visited is a word boundary (a match ends on one); the rest of a word that
+        // matched nothing is skipped, as no term starts inside a word.
         var index = 0
         while index < bytes.count {
-            let atStart = index == 0 || !Self.isWordByte(bytes[index - 1]) || !Self.isWordByte(bytes[index])
-            if atStart {
-                let foldedMatch = Self.longestMatch(folded, in: bytes, from: index, lowercase: true)
-                let exactMatch = Self.longestMatch(exact, in: bytes, from: index, lowercase: false)
-                let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-                if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                    if useFolded { safe.insert(found.count) }
-                    found.append((skill, index, end))
-                    index = end
-                    continue
-                }
+            let foldedMatch = Self.longestMatch(folded, in: bytes, from: index, lowercase: true)
+            let exactMatch = Self.longestMatch(exact, in: bytes, from: index, lowercase: false)
+            let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                if useFolded { safe.insert(found.count) }
+                found.append((skill, index, end))
+                index = end
+                continue
             }
+            let wasWord = Self.isWordByte(bytes[index])
             index += 1
+            if wasWord {
+                while index < bytes.count && Self.isWordByte(bytes[index]) { index += 1 }
+            }
         }
         var seen = Set<Int>()
         var result: [String] = []

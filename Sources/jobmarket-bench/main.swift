@@ -16,6 +16,8 @@ import JobStore
 ///                                        the process's peak resident memory
 ///     jobmarket-bench parse DIR THREADS    libxml2 tree parse (htmlReadMemory + xmlFreeDoc) of every page
 ///     jobmarket-bench extract DIR THREADS  extraction and normalisation of every page
+///     jobmarket-bench raw FILE|DIR...      each page's raw extraction (RawPosting) as one JSON line,
+///                                          to compare two extraction methods page by page
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
     FileHandle.standardError.write(Data("usage: jobmarket-bench store COUNT DB\n".utf8))
@@ -113,6 +115,31 @@ case "parse", "extract":
     let seconds = Date().timeIntervalSince(started)
     let (bytes, postings) = totals.withLock { ($0.bytes, $0.postings) }
     print(#"{"mode":"\#(command)","threads":\#(threads),"pages":\#(work.count),"ok":\#(postings),"seconds":\#(String(format: "%.3f", seconds)),"pages_per_second":\#(String(format: "%.1f", Double(work.count) / seconds)),"mb_per_second":\#(String(format: "%.1f", Double(bytes) / 1_048_576 / seconds)),"peak_rss_mb":\#(String(format: "%.1f", peakResidentMegabytes()))}"#)
+case "raw":
+    var paths: [String] = []
+    for argument in arguments.dropFirst() {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            let names = try FileManager.default.contentsOfDirectory(atPath: argument).filter { $0.hasSuffix(".html") }.sorted()
+            paths += names.map { argument + "/" + $0 }
+        } else {
+            paths.append(argument)
+        }
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let extractor = PostingExtractor()
+    for path in paths {
+        let bytes = Array(FileManager.default.contents(atPath: path) ?? Data())
+        let line: String
+        do {
+            let (raw, skipped) = try extractor.extract(bytes: bytes)
+            line = String(decoding: try encoder.encode(raw), as: UTF8.self) + " skipped=\(skipped)"
+        } catch {
+            line = "error: \(error)"
+        }
+        print(path + "\t" + line)
+    }
 default:
     FileHandle.standardError.write(Data("jobmarket-bench: unknown command \(command)\n".utf8))
     exit(2)

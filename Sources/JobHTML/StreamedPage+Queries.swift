@@ -1,0 +1,507 @@
+/// An element of a ``StreamedPage``; elements compare in document order.
+public struct PageElement: Hashable, Comparable, Sendable {
+    let index: Int32
+
+    public static func < (lhs: PageElement, rhs: PageElement) -> Bool { lhs.index < rhs.index }
+}
+
+/// A test on an element of a ``StreamedPage``: its name, its attributes, or both. Built once
+/// (names and values become bytes), then checked against every element without making a String.
+///
+/// Only the names StreamedPage keeps can be asked about (the elements and attributes posting
+/// extraction reads); a test on another name matches nothing.
+public struct ElementMatch: Sendable {
+    indirect enum Test: Sendable {
+        case tags(UInt64)
+        case equals(StreamedPage.AttributeName, [UInt8])
+        case contains(StreamedPage.AttributeName, [UInt8], ignoringCase: Bool)
+        case present(StreamedPage.AttributeName)
+        case any([Test])
+        case all([Test])
+        case never
+    }
+
+    let test: Test
+
+    /// Elements with one of these names (lowercase, as libxml2 reports them).
+    public static func named(_ names: String...) -> ElementMatch {
+        var mask: UInt64 = 0
+        for name in names {
+            if let tag = StreamedPage.Tag(name: name) { mask |= 1 << UInt64(tag.rawValue) }
+        }
+        return ElementMatch(test: .tags(mask))
+    }
+
+    /// `@name = 'value'`.
+    public static func attribute(_ name: String, equals value: String) -> ElementMatch {
+        guard let attribute = StreamedPage.AttributeName(name: name) else { return ElementMatch(test: .never) }
+        return ElementMatch(test: .equals(attribute, Array(value.utf8)))
+    }
+
+    /// `contains(@name, 'value')`.
+    public static func attribute(_ name: String, contains value: String) -> ElementMatch {
+        guard let attribute = StreamedPage.AttributeName(name: name) else { return ElementMatch(test: .never) }
+        return ElementMatch(test: .contains(attribute, Array(value.utf8), ignoringCase: false))
+    }
+
+    /// `contains(translate(@name, 'ABC…', 'abc…'), 'value')`: ASCII letters of the attribute
+    /// compare lowercased; `value` must be lowercase.
+    public static func attribute(_ name: String, containsLowercased value: String) -> ElementMatch {
+        guard let attribute = StreamedPage.AttributeName(name: name) else { return ElementMatch(test: .never) }
+        return ElementMatch(test: .contains(attribute, Array(value.utf8), ignoringCase: true))
+    }
+
+    /// `@name`: the attribute is present, with or without a value.
+    public static func hasAttribute(_ name: String) -> ElementMatch {
+        guard let attribute = StreamedPage.AttributeName(name: name) else { return ElementMatch(test: .never) }
+        return ElementMatch(test: .present(attribute))
+    }
+
+    /// Any of the tests.
+    public static func anyOf(_ matches: [ElementMatch]) -> ElementMatch {
+        ElementMatch(test: .any(matches.map(\.test)))
+    }
+
+    /// Every one of the tests.
+    public static func allOf(_ matches: [ElementMatch]) -> ElementMatch {
+        ElementMatch(test: .all(matches.map(\.test)))
+    }
+}
+
+extension StreamedPage {
+    // MARK: Finding elements
+
+    /// The first element, in document order, that the test matches (`(//*[test])[1]`).
+    public func first(_ match: ElementMatch) -> PageElement? {
+        var index = 0
+        while index < elements.count {
+            if matches(match.test, index) { return PageElement(index: Int32(index)) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Every element the test matches, in document order (`//*[test]`), or only those inside
+    /// `ancestor` (`ancestor//*[test]`).
+    public func all(_ match: ElementMatch, within ancestor: PageElement? = nil) -> [PageElement] {
+        var range = 0..<elements.count
+        if let ancestor { range = Int(ancestor.index) + 1..<Int(elements[Int(ancestor.index)].subtreeEnd) }
+        var found: [PageElement] = []
+        for index in range where matches(match.test, index) { found.append(PageElement(index: Int32(index))) }
+        return found
+    }
+
+    /// True when an earlier sibling of the element matches the test (so `*[test][1]` is not it).
+    public func hasPrecedingSibling(_ element: PageElement, matching match: ElementMatch) -> Bool {
+        let parent = elements[Int(element.index)].parent
+        var index = parent < 0 ? 0 : Int(parent) + 1
+        while index < Int(element.index) {
+            if matches(match.test, index) { return true }
+            index = Int(elements[index].subtreeEnd)
+        }
+        return false
+    }
+
+    /// The elements before `element` that are not its ancestors, nearest first, at most `limit`
+    /// (`preceding::*[position() <= limit]`).
+    public func preceding(_ element: PageElement, limit: Int) -> [PageElement] {
+        var found: [PageElement] = []
+        var ancestor = elements[Int(element.index)].parent
+        var index = Int(element.index) - 1
+        while index >= 0 && found.count < limit {
+            if index == Int(ancestor) {
+                ancestor = elements[index].parent
+            } else {
+                found.append(PageElement(index: Int32(index)))
+            }
+            index -= 1
+        }
+        return found
+    }
+
+    /// True when the test matches the element.
+    public func matches(_ element: PageElement, _ match: ElementMatch) -> Bool {
+        matches(match.test, Int(element.index))
+    }
+
+    private func matches(_ test: ElementMatch.Test, _ index: Int) -> Bool {
+        switch test {
+        case let .tags(mask):
+            return mask & (1 << UInt64(elements[index].tag.rawValue)) != 0
+        case let .equals(name, value):
+            guard let range = attributeRange(name, index) else { return false }
+            return range.count == value.count && attributeBytes[range].elementsEqual(value)
+        case let .contains(name, value, ignoringCase):
+            guard let range = attributeRange(name, index) else { return false }
+            return Self.contains(attributeBytes[range], value, ignoringCase: ignoringCase)
+        case let .present(name):
+            return attributeRange(name, index) != nil
+        case let .any(tests):
+            return tests.contains { matches($0, index) }
+        case let .all(tests):
+            return tests.allSatisfy { matches($0, index) }
+        case .never:
+            return false
+        }
+    }
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8], ignoringCase: Bool) -> Bool {
+        if needle.isEmpty { return true }
+        guard haystack.count >= needle.count else { return false }
+        var start = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while start <= last {
+            var offset = 0
+            while offset < needle.count {
+                var byte = haystack[start + offset]
+                if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte != needle[offset] { break }
+                offset += 1
+            }
+            if offset == needle.count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    // MARK: Reading elements
+
+    private func attributeRange(_ name: AttributeName, _ index: Int) -> Range<Int>? {
+        let element = elements[index]
+        var position = Int(element.firstAttribute)
+        let end = position + Int(element.attributeCount)
+        while position < end {
+            let attribute = attributes[position]
+            if attribute.name == name { return Int(attribute.start)..<Int(attribute.start + attribute.length) }
+            position += 1
+        }
+        return nil
+    }
+
+    /// An attribute's value (`""` for one written without a value), or nil when it is absent.
+    public func attribute(_ name: String, of element: PageElement) -> String? {
+        guard let name = AttributeName(name: name) else { return nil }
+        return attribute(name, Int(element.index))
+    }
+
+    func attribute(_ name: AttributeName, _ index: Int) -> String? {
+        attributeRange(name, index).map { String(decoding: attributeBytes[$0], as: UTF8.self) }
+    }
+
+    /// The element's string value: all its text, scripts' included (XPath `string(.)`).
+    public func text(of element: PageElement) -> String {
+        String(decoding: textBytes(Int(element.index)), as: UTF8.self)
+    }
+
+    func textBytes(_ index: Int) -> [UInt8] {
+        let element = elements[index]
+        var bytes: [UInt8] = []
+        var position = Int(element.startEvent) + 1
+        while position < Int(element.endEvent) {
+            let event = events[position]
+            if event.kind == .text || event.kind == .cdata {
+                bytes.append(contentsOf: text[Int(event.value)..<Int(event.value + event.length)])
+            }
+            position += 1
+        }
+        return bytes
+    }
+
+    /// The first of the elements whose string value, whitespace collapsed, is not empty.
+    public func firstText(_ elements: [PageElement]) -> String? {
+        for element in elements {
+            let text = TextCleaner.collapseWhitespace(bytes: textBytes(Int(element.index)))
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// The element's text when its text nodes (scripts' and styles' left out) hold under 120
+    /// bytes; nil for larger ones, without reading them whole.
+    func shortContent(_ index: Int) -> String? {
+        let element = elements[index]
+        var total = 0
+        var position = Int(element.startEvent) + 1
+        while position < Int(element.endEvent) {
+            let event = events[position]
+            if event.kind == .text {
+                total += Int(event.length)
+                if total >= 120 { return nil }
+            }
+            position += 1
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        position = Int(element.startEvent) + 1
+        while position < Int(element.endEvent) {
+            let event = events[position]
+            if event.kind == .text { bytes.append(contentsOf: text[Int(event.value)..<Int(event.value + event.length)]) }
+            position += 1
+        }
+        let text = TextCleaner.collapseWhitespace(bytes: bytes)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The element's first own text node that is not all whitespace, or "".
+    func ownText(_ index: Int) -> ArraySlice<UInt8> {
+        let element = elements[index]
+        var position = Int(element.startEvent) + 1
+        while position < Int(element.endEvent) {
+            let event = events[position]
+            switch event.kind {
+            case .start:
+                position = Int(elements[Int(event.value)].endEvent) + 1
+                continue
+            case .text:
+                let run = text[Int(event.value)..<Int(event.value + event.length)]
+                if TextCleaner.hasNonWhitespace(run) { return run }
+            case .cdata, .end:
+                break
+            }
+            position += 1
+        }
+        return []
+    }
+
+    /// The next sibling element, if any.
+    func nextSibling(_ index: Int) -> Int? {
+        let next = Int(elements[index].subtreeEnd)
+        guard next < elements.count, elements[next].parent == elements[index].parent else { return nil }
+        return next
+    }
+
+    // MARK: Text a reader sees
+
+    /// The page's visible text, as ``HTMLDocument/visibleText()``: scripts, styles and the head
+    /// left out, one line per block element.
+    public func visibleText() -> String {
+        elements.isEmpty ? "" : visibleText(of: PageElement(index: 0))
+    }
+
+    /// The visible text of one element, as ``HTMLDocument/visibleText(of:)`` gives it.
+    public func visibleText(of element: PageElement) -> String {
+        let root = elements[Int(element.index)]
+        let first = Int(root.startEvent)
+        let end = Int(root.endEvent)
+        // Output is text bytes, each at most once preceded by a space and followed by a line break.
+        var textBytes = 0
+        for position in first...end where events[position].kind == .text || events[position].kind == .cdata {
+            textBytes += Int(events[position].length)
+        }
+        let output = text.withUnsafeBufferPointer { text in
+            [UInt8](unsafeUninitializedCapacity: 3 * textBytes + 2) { buffer, count in
+                var writer = VisibleTextWriter(output: buffer)
+                var position = first
+                while position <= end {
+                    let event = events[position]
+                    switch event.kind {
+                    case .start:
+                        let tag = elements[Int(event.value)].tag
+                        if tag.isHidden {
+                            position = Int(elements[Int(event.value)].endEvent) + 1
+                            continue
+                        }
+                        if tag == .td || tag == .th { writer.pendingSpace = true }
+                        if tag.isBlock { writer.newline() }
+                    case .end:
+                        if elements[Int(event.value)].tag.isBlock { writer.newline() }
+                    case .text, .cdata:
+                        writer.append(text, from: Int(event.value), to: Int(event.value + event.length))
+                    }
+                    position += 1
+                }
+                count = writer.count
+            }
+        }
+        let last = output.last == 0x0A ? output.count - 1 : output.count
+        return String(decoding: output[..<max(0, last)], as: UTF8.self)
+    }
+
+    // MARK: Near the title
+
+    /// The first `limit` elements after `anchor`'s subtree, in document order: the elements
+    /// ``HTMLDocument/elements(after:limit:)`` describes, to be asked about one at a time.
+    public func elements(after anchor: PageElement, limit: Int) -> [PageElement] {
+        let first = Int(elements[Int(anchor.index)].subtreeEnd)
+        return (first..<min(elements.count, first + limit)).map { PageElement(index: Int32($0)) }
+    }
+
+    /// The element's own first text (its first text node that is not all whitespace), whitespace
+    /// collapsed, when that is shorter than `limit` bytes; nil when it is not.
+    public func ownText(of element: PageElement, under limit: Int) -> String? {
+        let run = ownText(Int(element.index))
+        // While the bytes are ASCII, count the collapsed length as it grows and stop at the limit.
+        var length = 0
+        var pendingSpace = false
+        for byte in run {
+            if byte >= 0x80 { break }
+            if TextCleaner.isASCIIWhitespace(byte) {
+                pendingSpace = length > 0
+            } else {
+                length += pendingSpace ? 2 : 1
+                pendingSpace = false
+                if length >= limit { return nil }
+            }
+        }
+        let text = TextCleaner.collapseWhitespace(bytes: run)
+        return text.utf8.count < limit ? text : nil
+    }
+
+    /// The element's text when its text nodes (scripts' and styles' left out) hold under 120
+    /// bytes, whitespace collapsed; nil for larger ones or none.
+    public func shortText(of element: PageElement) -> String? {
+        shortContent(Int(element.index))
+    }
+
+    /// The element's next sibling element, if any.
+    public func nextSibling(of element: PageElement) -> PageElement? {
+        nextSibling(Int(element.index)).map { PageElement(index: Int32($0)) }
+    }
+
+    /// True when the element's hint attributes (`class`, `data-automation`, `data-testid`,
+    /// `data-test`, `itemprop`), lowercased and joined by spaces, contain one of the words
+    /// (lowercase ASCII, without spaces) as Foundation's `contains` would find it.
+    public func hints(of element: PageElement, contain words: HintWords) -> Bool {
+        let index = Int(element.index)
+        let record = elements[index]
+        var found = false
+        var ascii = true
+        var position = Int(record.firstAttribute)
+        let end = position + Int(record.attributeCount)
+        while position < end {
+            let attribute = attributes[position]
+            position += 1
+            guard HintWords.attributes.contains(attribute.name) else { continue }
+            let range = Int(attribute.start)..<Int(attribute.start + attribute.length)
+            if attributeBytes[range].contains(where: { $0 >= 0x80 }) {
+                ascii = false
+            } else if !found {
+                found = words.bytes.contains { Self.contains(attributeBytes[range], $0, ignoringCase: true) }
+            }
+        }
+        if ascii { return found }
+        // Other characters lowercase by Unicode's rules: ask the joined, lowercased String.
+        let classes = HintWords.attributes.compactMap { attribute($0, index) }.joined(separator: " ").lowercased()
+        return words.words.contains { foundationContains(classes, $0) }
+    }
+
+    // MARK: Microdata
+
+    /// The schema.org microdata items of the page, outermost first, as ``HTMLDocument/microdataItems()``.
+    public func microdataItems() -> [MicrodataItem] {
+        guard !elements.isEmpty else { return [] }
+        var items: [MicrodataItem] = []
+        collectTopLevel(0, into: &items)
+        return items
+    }
+
+    private func children(_ index: Int) -> [Int] {
+        var result: [Int] = []
+        var child = index + 1
+        let end = Int(elements[index].subtreeEnd)
+        while child < end {
+            result.append(child)
+            child = Int(elements[child].subtreeEnd)
+        }
+        return result
+    }
+
+    private func collectTopLevel(_ index: Int, into items: inout [MicrodataItem]) {
+        for child in children(index) {
+            if attributeRange(.itemscope, child) != nil && attributeRange(.itemprop, child) == nil {
+                items.append(item(at: child))
+            } else {
+                collectTopLevel(child, into: &items)
+            }
+        }
+    }
+
+    private func item(at index: Int) -> MicrodataItem {
+        var item = MicrodataItem(type: attribute(.itemtype, index), properties: [])
+        collectProperties(under: index, into: &item)
+        return item
+    }
+
+    private func collectProperties(under index: Int, into item: inout MicrodataItem) {
+        for child in children(index) {
+            let isScope = attributeRange(.itemscope, child) != nil
+            if let names = attribute(.itemprop, child) {
+                let value: MicrodataItem.Value = isScope ? .item(self.item(at: child)) : .text(propertyValue(child))
+                for name in names.split(separator: " ") { item.properties.append((String(name), value)) }
+            }
+            // A nested item's descendants belong to it, not to us.
+            if !isScope { collectProperties(under: child, into: &item) }
+        }
+    }
+
+    private func propertyValue(_ index: Int) -> String {
+        let source: AttributeName? =
+            switch elements[index].tag {
+            case .meta: .content
+            case .a, .link, .area: .href
+            case .img, .audio, .video, .source, .embed, .iframe: .src
+            case .time: attributeRange(.datetime, index) != nil ? .datetime : nil
+            case .data, .meter: .value
+            default: attributeRange(.content, index) != nil ? .content : nil
+            }
+        if let source, let range = attributeRange(source, index) {
+            return TextCleaner.collapseWhitespace(bytes: attributeBytes[range])
+        }
+        return TextCleaner.collapseWhitespace(bytes: textBytes(index))
+    }
+}
+
+/// Words to look for in an element's hint attributes (see ``StreamedPage/hints(of:contain:)``).
+public struct HintWords: Sendable {
+    static let attributes: [StreamedPage.AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .itemprop]
+    let words: [String]
+    let bytes: [[UInt8]]
+
+    /// - Parameters:
+    ///   - words: lowercase ASCII words without spaces.
+    public init(_ words: [String]) {
+        self.words = words
+        bytes = words.map { Array($0.utf8) }
+    }
+}
+
+/// The output of a visible-text walk: whitespace (ASCII and U+00A0) collapses to one space, a
+/// line starts without one, and block elements break lines; as `VisibleTextBuilder`.
+struct VisibleTextWriter {
+    let output: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+    var pendingSpace = false
+
+    init(output: UnsafeMutableBufferPointer<UInt8>) {
+        self.output = output
+    }
+
+    mutating func newline() {
+        pendingSpace = false
+        if count > 0, output[count - 1] != 0x0A {
+            output[count] = 0x0A
+            count += 1
+        }
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) {
+        var index = start
+        while index < stop {
+            let byte = text[index]
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if isSpace || (byte == 0xC2 && index + 1 < stop && text[index + 1] == 0xA0) {
+                pendingSpace = true
+                index += isSpace ? 1 : 2
+                continue
+            }
+            if pendingSpace, count > 0, output[count - 1] != 0x0A {
+                output[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            output[count] = byte
+            count += 1
+            index += 1
+        }
+    }
+}
