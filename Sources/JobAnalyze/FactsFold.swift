@@ -216,9 +216,12 @@ public struct PostingFold: Sendable {
             for id in titleKeys.indices { titles.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(titles.count(id)))) }
         }
         pass += 1
-        if figuresPending { figuresPending = figures.finishPass() }
-        if titlesPending { titlesPending = titles.finishPass() }
-        if skillsPending { skillsPending = skills.finishPass() }
+        // One budget for the next pass: 2 MB of values to collect and 4 MB of finer counts, the
+        // figures served first (their bootstrap samples ask for the most ranks).
+        var budget = RankFinder.PassBudget(values: 1 << 18, slots: 1 << 20)
+        if figuresPending { figuresPending = figures.finishPass(budget: &budget) }
+        if skillsPending { skillsPending = skills.finishPass(budget: &budget) }
+        if titlesPending { titlesPending = titles.finishPass(budget: &budget) }
         return figuresPending || titlesPending || skillsPending
     }
 
@@ -335,12 +338,12 @@ struct SkillFold: Sendable {
         }
     }
 
-    mutating func finishPass() -> Bool {
+    mutating func finishPass(budget: inout RankFinder.PassBudget) -> Bool {
         if pass == 1 {
             for id in groups.indices { medians.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(medians.count(id)))) }
         }
         pass += 1
-        if pending { pending = medians.finishPass() }
+        if pending { pending = medians.finishPass(budget: &budget) }
         return pending
     }
 
