@@ -53,7 +53,8 @@ public enum SampleRanks {
 
 /// Folds the selected postings, streamed in any order, into the report facts' counts,
 /// distributions, published bands, titles, skills and bootstrap samples. The same postings must be
-/// streamed again while `finishPass()` says so (two or three passes in all).
+/// streamed again while `finishPass()` says so (three passes for a million postings; past a fixed
+/// budget per pass it takes more passes rather than more memory).
 ///
 /// Memory grows with the number of groups (levels × industries, titles), not with postings.
 public struct PostingFold: Sendable {

@@ -8,8 +8,8 @@
 /// finds the bucket holding each asked rank. Each later pass either collects the values of such a
 /// bucket, to sort them and read the ranks exactly, or, when collecting would exceed the memory
 /// budget, counts that bucket again in up to 256 finer buckets; what exceeds both budgets waits
-/// for a later pass. A bucket holding a single key
-/// needs no more passes: its value is known. After a few passes every rank is resolved.
+/// for a later pass. A bucket holding a single key needs no more passes: its value is known.
+/// After a few passes every rank is resolved.
 ///
 /// Use: `add` every value of pass 1 (and `merge` groups into margins); `ask` each group's ranks;
 /// `finishPass()`; while it returns true, `add` every value again (the same values to the same
@@ -26,7 +26,7 @@ public struct RankFinder: Sendable {
         }
     }
 
-    /// Values collected at most in one pass (8 bytes each).
+    /// Values collected at most in one pass (8 bytes each) when `finishPass()` takes no budget.
     public let collectBudget: Int
 
     private let rootBuckets: Int
