@@ -53,7 +53,8 @@ public enum SampleRanks {
 
 /// Folds the selected postings, streamed in any order, into the report facts' counts,
 /// distributions, published bands, titles, skills and bootstrap samples. The same postings must be
-/// streamed again while `finishPass()` says so (two or three passes in all).
+/// streamed again while `finishPass()` says so (three passes for a million postings; past a fixed
+/// budget per pass it takes more passes rather than more memory).
 ///
 /// Memory grows with the number of groups (levels × industries, titles), not with postings.
 public struct PostingFold: Sendable {
@@ -216,9 +217,12 @@ public struct PostingFold: Sendable {
             for id in titleKeys.indices { titles.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(titles.count(id)))) }
         }
         pass += 1
-        if figuresPending { figuresPending = figures.finishPass() }
-        if titlesPending { titlesPending = titles.finishPass() }
-        if skillsPending { skillsPending = skills.finishPass() }
+        // One budget for the next pass: 2 MB of values to collect and 4 MB of finer counts, the
+        // figures served first (their bootstrap samples ask for the most ranks).
+        var budget = RankFinder.PassBudget(values: 1 << 18, slots: 1 << 20)
+        if figuresPending { figuresPending = figures.finishPass(budget: &budget) }
+        if skillsPending { skillsPending = skills.finishPass(budget: &budget) }
+        if titlesPending { titlesPending = titles.finishPass(budget: &budget) }
         return figuresPending || titlesPending || skillsPending
     }
 
@@ -335,12 +339,12 @@ struct SkillFold: Sendable {
         }
     }
 
-    mutating func finishPass() -> Bool {
+    mutating func finishPass(budget: inout RankFinder.PassBudget) -> Bool {
         if pass == 1 {
             for id in groups.indices { medians.ask(id, ranks: PercentileRanks.merged(PercentileRanks.median(medians.count(id)))) }
         }
         pass += 1
-        if pending { pending = medians.finishPass() }
+        if pending { pending = medians.finishPass(budget: &budget) }
         return pending
     }
 

@@ -7,14 +7,26 @@
 /// (`bucketsPerOctave` from 1,024 up over 16 octaves, the two end buckets catching the rest) and
 /// finds the bucket holding each asked rank. Each later pass either collects the values of such a
 /// bucket, to sort them and read the ranks exactly, or, when collecting would exceed the memory
-/// budget, counts that bucket again in up to 256 finer buckets. A bucket holding a single key
-/// needs no more passes: its value is known. After a few passes every rank is resolved.
+/// budget, counts that bucket again in up to 256 finer buckets; what exceeds both budgets waits
+/// for a later pass. A bucket holding a single key needs no more passes: its value is known.
+/// After a few passes every rank is resolved.
 ///
 /// Use: `add` every value of pass 1 (and `merge` groups into margins); `ask` each group's ranks;
 /// `finishPass()`; while it returns true, `add` every value again (the same values to the same
 /// groups, margins included, in any order) and call `finishPass()`.
 public struct RankFinder: Sendable {
-    /// Values collected at most in one pass (8 bytes each).
+    /// What the next pass may hold: values to collect (8 bytes each) and finer counts (4 bytes each).
+    public struct PassBudget: Sendable {
+        public var values: Int
+        public var slots: Int
+
+        public init(values: Int, slots: Int) {
+            self.values = values
+            self.slots = slots
+        }
+    }
+
+    /// Values collected at most in one pass (8 bytes each) when `finishPass()` takes no budget.
     public let collectBudget: Int
 
     private let rootBuckets: Int
@@ -32,11 +44,14 @@ public struct RankFinder: Sendable {
     private var nodes: [Node] = []
     private var nodeSlots: [Int32] = []
     private var countingNodes: [Int] = []
+    /// Buckets located but left for a later pass by the budget.
+    private var deferred: [Candidate] = []
     /// Asked ranks inside a node or a bin: (index into `results`, rank among its values).
     private var requests: [Request] = []
     /// Bins filled in the current pass; their values share one buffer.
     private var bins: [Bin] = []
     private var binValues: [Double] = []
+    private var binSlots: [Int] = []
     /// Asked ranks per group (ascending) and their values once resolved.
     private var asked: [Int: (start: Int, count: Int)] = [:]
     private var askedRanks: [Int] = []
@@ -62,9 +77,9 @@ public struct RankFinder: Sendable {
         var filled: Int
         var expected: Int
         var requests: Range<Int>
-        /// Where its code sits: an index into `roots` (node -1) or into `nodeSlots`.
+        /// Where its codes sit: indices (in `binSlots`) into `roots` (node -1) or into `nodeSlots`.
         var node: Int
-        var slot: Int
+        var slots: Range<Int>
     }
 
     /// A slot's code after its counts were read: nothing asked there, a bin, or a finer node.
@@ -199,8 +214,18 @@ public struct RankFinder: Sendable {
         var slot: Int
     }
 
-    /// Ends a pass; true when another pass over the same values is needed.
+    /// Ends a pass; true when another pass over the same values is needed. The next pass holds
+    /// at most `collectBudget` values and 4 × that many finer counts.
     public mutating func finishPass() -> Bool {
+        var budget = PassBudget(values: collectBudget, slots: max(256, 4 * collectBudget))
+        return finishPass(budget: &budget)
+    }
+
+    /// Ends a pass, taking what the next pass will hold from `budget` (which several finders of
+    /// one stream may share; the first to finish its pass is served first). What does not fit is
+    /// put off to a later pass, so memory stays within the budget however many values there are
+    /// (a pass that could afford nothing still counts one bucket finer, so every pass moves).
+    public mutating func finishPass(budget: inout PassBudget) -> Bool {
         var candidates: [Candidate] = []
         var located: [Request] = []
         if pass == 1 {
@@ -220,10 +245,13 @@ public struct RankFinder: Sendable {
                 precondition(bin.filled == bin.expected, "the values changed between passes")
                 binValues[bin.start..<bin.start + bin.filled].sort()
                 for request in requests[bin.requests] { results[request.result] = binValues[bin.start + request.rank] }
-                if bin.node < 0 { roots[bin.slot] = Code.ignore } else { nodeSlots[bin.slot] = Code.ignore }
+                for slot in binSlots[bin.slots] {
+                    if bin.node < 0 { roots[slot] = Code.ignore } else { nodeSlots[slot] = Code.ignore }
+                }
             }
             bins = []
             binValues = []
+            binSlots = []
             for index in countingNodes {
                 nodes[index].counting = false
                 let node = nodes[index]
@@ -239,49 +267,94 @@ public struct RankFinder: Sendable {
             }
             countingNodes = []
         }
+        // Buckets put off by an earlier pass compete again.
+        for var candidate in deferred {
+            let start = located.count
+            located += requests[candidate.requests]
+            candidate.requests = start..<located.count
+            candidates.append(candidate)
+        }
+        deferred = []
         requests = located
         pass += 1
-        // Collect the smallest buckets within the budget; count the rest finer.
+        // Collect the smallest buckets within the budget, count the next ones finer within the
+        // budget, and put off the rest to a later pass.
         candidates.sort { $0.count < $1.count }
-        var collected = 0
-        var finer = 0
+        var collect: [Candidate] = []
+        var refine: [(candidate: Candidate, shift: UInt64, slots: Int)] = []
         for candidate in candidates {
-            if collected + candidate.count <= collectBudget {
-                collected += candidate.count
+            let width = candidate.high - candidate.low
+            // About as many finer buckets as values, at most 256 (8 of the key's bits).
+            let bits = min(8, Int.bitWidth - (candidate.count - 1).leadingZeroBitCount)
+            let shift = UInt64(max(0, (64 - width.leadingZeroBitCount) - bits))
+            let slots = Int(width >> shift) + 1
+            if candidate.count <= budget.values {
+                budget.values -= candidate.count
+                collect.append(candidate)
+            } else if slots <= budget.slots {
+                budget.slots -= slots
+                refine.append((candidate, shift, slots))
             } else {
-                finer += 1
+                deferred.append(candidate)
             }
         }
-        binValues.reserveCapacity(collected)
-        bins.reserveCapacity(candidates.count - finer)
-        nodes.reserveCapacity(nodes.count + finer)
-        nodeSlots.reserveCapacity(nodeSlots.count + finer * 256)
-        var budget = collectBudget
-        for candidate in candidates {
-            let code: Int32
-            if candidate.count <= budget {
-                budget -= candidate.count
-                code = Int32(bins.count)
-                bins.append(
-                    Bin(
-                        start: binValues.count, filled: 0, expected: candidate.count, requests: candidate.requests,
-                        node: candidate.node, slot: candidate.slot))
-                binValues.append(contentsOf: repeatElement(0, count: candidate.count))
-            } else {
-                let width = candidate.high - candidate.low
-                let shift = UInt64(max(0, (64 - width.leadingZeroBitCount) - 8))
-                let slots = Int(width >> shift) + 1
-                code = Code.nodeFlag + Int32(nodes.count)
-                nodes.append(
-                    Node(
-                        low: candidate.low, high: candidate.high, shift: shift, start: nodeSlots.count, count: slots,
-                        requests: candidate.requests))
-                nodeSlots.append(contentsOf: repeatElement(0, count: slots))
-                countingNodes.append(nodes.count - 1)
+        // One bin per node (or per group's root) for its buckets collected this pass: the values
+        // of its buckets come one bucket after another in key order, so a rank in a later
+        // bucket moves up by the counts of the earlier ones.
+        collect.sort { ($0.node, $0.slot) < ($1.node, $1.slot) }
+        binValues.reserveCapacity(collect.reduce(0) { $0 + $1.count })
+        binSlots.reserveCapacity(collect.count)
+        var index = 0
+        while index < collect.count {
+            let first = collect[index]
+            var end = index + 1
+            var total = first.count
+            var requestsEnd = first.requests.upperBound
+            while end < collect.count, collect[end].node == first.node,
+                first.node >= 0 || collect[end].slot / rootBuckets == first.slot / rootBuckets,
+                collect[end].requests.lowerBound == requestsEnd
+            {
+                for request in collect[end].requests { requests[request].rank += total }
+                total += collect[end].count
+                requestsEnd = collect[end].requests.upperBound
+                end += 1
             }
-            if candidate.node < 0 { roots[candidate.slot] = code } else { nodeSlots[candidate.slot] = code }
+            let slotsStart = binSlots.count
+            for member in collect[index..<end] {
+                setCode(Int32(bins.count), member)
+                binSlots.append(member.slot)
+            }
+            bins.append(
+                Bin(
+                    start: binValues.count, filled: 0, expected: total, requests: first.requests.lowerBound..<requestsEnd,
+                    node: first.node, slots: slotsStart..<binSlots.count))
+            binValues.append(contentsOf: repeatElement(0, count: total))
+            index = end
         }
-        return !(bins.isEmpty && countingNodes.isEmpty)
+        // Whatever the budget left, each pass moves: the smallest bucket put off is counted finer.
+        if collect.isEmpty, refine.isEmpty, let smallest = deferred.indices.min(by: { deferred[$0].count < deferred[$1].count }) {
+            let candidate = deferred.remove(at: smallest)
+            let width = candidate.high - candidate.low
+            let bits = min(8, Int.bitWidth - (candidate.count - 1).leadingZeroBitCount)
+            let shift = UInt64(max(0, (64 - width.leadingZeroBitCount) - bits))
+            refine.append((candidate, shift, Int(width >> shift) + 1))
+        }
+        nodes.reserveCapacity(nodes.count + refine.count)
+        nodeSlots.reserveCapacity(nodeSlots.count + refine.reduce(0) { $0 + $1.slots })
+        for (candidate, shift, slots) in refine {
+            setCode(Code.nodeFlag + Int32(nodes.count), candidate)
+            nodes.append(
+                Node(
+                    low: candidate.low, high: candidate.high, shift: shift, start: nodeSlots.count, count: slots,
+                    requests: candidate.requests))
+            nodeSlots.append(contentsOf: repeatElement(0, count: slots))
+            countingNodes.append(nodes.count - 1)
+        }
+        return !(bins.isEmpty && countingNodes.isEmpty && deferred.isEmpty)
+    }
+
+    private mutating func setCode(_ code: Int32, _ candidate: Candidate) {
+        if candidate.node < 0 { roots[candidate.slot] = code } else { nodeSlots[candidate.slot] = code }
     }
 
     /// Finds the slot of each request from the slot counts; resolves single-key slots at once and

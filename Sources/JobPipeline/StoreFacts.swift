@@ -3,8 +3,8 @@ import JobModel
 import JobStore
 
 /// Folds the stored postings into report facts from plain scans of a report source, read as many
-/// times as the exact percentiles need (two or three), so memory grows with the number of groups,
-/// not with the number of postings.
+/// times as the exact percentiles need (a few: three for a million postings), so memory grows with
+/// the number of groups, not with the number of postings.
 enum StoreFacts {
     static func load(_ source: any ReportSource, _ selection: PostingStore.Selection) throws -> MarketFacts {
         try source.withReportReader { reader in
