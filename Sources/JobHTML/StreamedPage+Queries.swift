@@ -505,3 +505,10 @@ struct VisibleTextWriter {
         }
     }
 }
+
+extension StreamedPage {
+    /// True when `element` lies inside `ancestor`'s subtree (`ancestor//*` holds it).
+    public func isDescendant(_ element: PageElement, of ancestor: PageElement) -> Bool {
+        element.index > ancestor.index && element.index < elements[Int(ancestor.index)].subtreeEnd
+    }
+}

@@ -219,6 +219,14 @@ public struct Normaliser: Sendable {
 
     /// "London (hybrid)" → "London"; "Sacramento, CA 95814" → "Sacramento, CA".
     static func cleanLocation(_ text: String) -> String {
+        var text = text
+        // "Remote in Columbus, OH", "Hybrid remote in Austin, TX": the place after the work mode.
+        let lower = text.lowercased()
+        for prefix in ["remote in ", "hybrid remote in ", "hybrid work in ", "hybrid in ", "on-site in "] where lower.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        text = chineseCity(text) ?? text
         var output = ""
         var depth = 0
         for character in text {
@@ -229,8 +237,28 @@ public struct Normaliser: Sendable {
         let parts = output.split(separator: ",").map { part in
             part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) }.joined(separator: " ")
         }.filter { !$0.isEmpty }
-        let cleaned = parts.joined(separator: ", ")
+        let cleaned = parts.map(splitRegionCode).joined(separator: ", ")
         return cleaned.isEmpty ? text : cleaned
+    }
+
+    /// "Brisbane QLD" → "Brisbane, QLD": a city followed by a state or country code in capitals.
+    static func splitRegionCode(_ part: String) -> String {
+        let words = part.split(separator: " ")
+        guard words.count >= 2, let last = words.last, (2...3).contains(last.count),
+            last.allSatisfy({ $0.isASCII && $0.isUppercase })
+        else { return part }
+        return words.dropLast().joined(separator: " ") + ", " + last
+    }
+
+    /// "上海市徐汇区漕溪北路88号" → "上海": a Chinese address names its city before 市. A Japanese
+    /// one names its prefecture (都, 道, 府, 県) first and stays whole.
+    static func chineseCity(_ text: String) -> String? {
+        guard let first = text.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value),
+            let city = text.firstIndex(of: "市")
+        else { return nil }
+        let name = text[..<city]
+        guard (2...4).contains(name.count), !name.contains(where: { "都道府県".contains($0) }) else { return nil }
+        return String(name)
     }
 
     static func mentionsRemote(_ texts: [String?]) -> Bool? {
