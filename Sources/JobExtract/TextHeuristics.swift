@@ -86,15 +86,14 @@ enum TextHeuristics {
             raw.location = location
             raw.origins["location"] = .text
         }
-        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title, location: raw.location) {
-            raw.company = company
-            raw.origins["company"] = .meta
-        }
-        if raw.company == nil, let company = (labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)
-            ?? nearTitle(page, nearby, hints: companyHints, excluding: locationHints)
-            ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)).flatMap(cleanCompany)
-            ?? byline(page, nearby)?.company ?? linkAfterTitle(page, nearby, location: raw.location)
+        // A search page's open posting is in its pane: names above its title elsewhere are other postings'.
+        let pane = anchors.first.flatMap { anchor in page.first(detailPane).flatMap { page.isDescendant(anchor, of: $0) ? $0 : nil } }
+        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title, location: raw.location)
             ?? companyFromTitleTagParts(page, title: raw.title, location: raw.location)
+            ?? (labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)).flatMap(cleanCompany)
+            ?? beforeTitle(page, anchors: anchors, within: pane)
+            ?? nearTitle(page, nearby, hints: companyHints, excluding: locationHints).flatMap(cleanCompany)
+            ?? byline(page, nearby)?.company ?? linkAfterTitle(page, nearby, location: raw.location)
             ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
         {
             raw.company = company
@@ -182,12 +181,16 @@ enum TextHeuristics {
             guard let text = page.shortText(of: element), text.contains(" · ") || text.contains(" • ") else { continue }
             let parts = text.replacingOccurrences(of: " • ", with: " · ").components(separatedBy: " · ")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard let place = parts.firstIndex(where: looksLikePlace) else { continue }
+            // A work mode ("In office", "Hybrid") follows the place it qualifies.
+            let mode = parts.firstIndex { workModes.contains($0.lowercased()) }
+            guard let place = parts.firstIndex(where: looksLikePlace) ?? mode.flatMap({ $0 > 0 ? $0 - 1 : nil }) else { continue }
             let company = place > 0 ? cleanCompany(parts[place - 1]).flatMap { looksLikePlace($0) ? nil : $0 } : nil
             return (company, parts[place])
         }
         return nil
     }
+
+    static let workModes: Set<String> = ["in office", "in-office", "on-site", "onsite", "hybrid", "remote", "fully remote"]
 
     /// "Austin, TX", "Berlin, Germany", "Remote", "London (Hybrid)", "San Francisco • In office".
     static func looksLikePlace(_ text: String) -> Bool {
@@ -242,18 +245,15 @@ enum TextHeuristics {
         return nil
     }
 
-    /// The same, among the 200 elements before the title (a company name above it): the nearest
-    /// to the title of those that match, as `(anchor/preceding::*[position() <= 200][test])[1]`.
-    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], classContaining match: ElementMatch) -> String? {
-        var nearest: PageElement?
-        for anchor in anchors {
-            for element in page.preceding(anchor, limit: 200) where page.matches(element, match) {
-                if nearest.map({ element > $0 }) ?? true { nearest = element }
-                break
-            }
+    /// The same, among the 30 elements before the title (a company name above it, as LinkedIn and
+    /// Glassdoor show it): the nearest that holds a name, inside the search page's pane when there is one.
+    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], within pane: PageElement?) -> String? {
+        guard let anchor = anchors.first else { return nil }
+        for element in page.preceding(anchor, limit: 30) where page.matches(element, companyClasses) {
+            if let pane, !page.isDescendant(element, of: pane) { break }
+            if let text = page.firstText([element]), text.count < 80, let name = cleanCompany(text) { return name }
         }
-        guard let nearest, let text = page.firstText([nearest]), text.count > 1, text.count < 80 else { return nil }
-        return text
+        return nil
     }
 
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
@@ -277,7 +277,7 @@ enum TextHeuristics {
     static func titleTagParts(_ page: StreamedPage) -> [String] {
         guard let text = page.firstText(page.all(.named("title"))) else { return [] }
         var parts = [text]
-        for separator in [" | ", " - ", " – ", " — "] {
+        for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -293,12 +293,16 @@ enum TextHeuristics {
                 return String(part.dropFirst(prefix.count))
             }
         }
+        // hh.ru: "Вакансия … в Москве, работа в компании Яндекс".
+        for part in parts {
+            if let range = part.range(of: "работа в компании ") { return cleanCompany(String(part[range.upperBound...])) }
+        }
         guard let title, let first = parts.first else { return nil }
         // "Title at Company", in the languages boards write it.
         let lowerFirst = first.lowercased()
         if let start = lowerFirst.range(of: title.lowercased()) {
             let rest = first[start.upperBound...]
-            for joiner in [" at ", " @ ", " chez ", " bei ", " presso ", " в ", " у ", " en "] where rest.lowercased().hasPrefix(joiner) {
+            for joiner in [" at ", " @ ", " chez ", " bei ", " presso "] where rest.lowercased().hasPrefix(joiner) {
                 let name = String(rest.dropFirst(joiner.count)).trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty, name.count < 60, !looksLikePlace(name), name != location { return name }
             }
@@ -333,10 +337,10 @@ enum TextHeuristics {
             return cleanCompany(parts[career + 1])
         }
         parts.removeFirst()
-        let place = location.map { String($0.split(separator: ",").first ?? "").lowercased() }
+        let place = location?.lowercased()
         for part in parts.dropLast() {
             let lower = part.lowercased()
-            if contractWords.contains(lower) || lower == place || looksLikePlace(part) { continue }
+            if contractWords.contains(lower) || place?.hasPrefix(lower) == true || looksLikePlace(part) { continue }
             return part.count < 80 ? cleanCompany(part) : nil
         }
         return nil

@@ -257,7 +257,15 @@ public struct Normaliser: Sendable {
             let city = text.firstIndex(of: "市")
         else { return nil }
         let name = text[..<city]
-        guard (2...4).contains(name.count), !name.contains(where: { "都道府県".contains($0) }) else { return nil }
+        guard (2...4).contains(name.count) else { return nil }
+        if name.contains(where: { "都道府県".contains($0) }) {
+            // Prefecture, city, ward: the street after them goes ("福岡県福岡市中央区天神2-2-2").
+            let rest = text[text.index(after: city)...]
+            if let ward = rest.firstIndex(of: "区"), rest.distance(from: rest.startIndex, to: ward) <= 4 {
+                return String(text[...ward])
+            }
+            return String(text[...city])
+        }
         return String(name)
     }
 
