@@ -38,7 +38,9 @@ public struct Normaliser: Sendable {
         let level = title?.level ?? Self.levelFromExperience(description, years: phrases.years) ?? (title == nil ? nil : .mid)
         // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
-            ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
+            ?? IndustryClassifier.industry(fromCompany: company)
+            ?? IndustryClassifier.industry(fromAbout: description, company: company)
+            ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
         let location = raw.location.map(Self.cleanLocation)
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
@@ -257,7 +259,6 @@ public struct Normaliser: Sendable {
             let city = text.firstIndex(of: "市")
         else { return nil }
         let name = text[..<city]
-        guard (2...4).contains(name.count) else { return nil }
         if name.contains(where: { "都道府県".contains($0) }) {
             // Prefecture, city, ward: the street after them goes ("福岡県福岡市中央区天神2-2-2").
             let rest = text[text.index(after: city)...]
@@ -266,7 +267,7 @@ public struct Normaliser: Sendable {
             }
             return String(text[...city])
         }
-        return String(name)
+        return (2...4).contains(name.count) ? String(name) : nil
     }
 
     static func mentionsRemote(_ texts: [String?]) -> Bool? {
