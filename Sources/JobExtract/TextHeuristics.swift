@@ -276,6 +276,10 @@ enum TextHeuristics {
     /// The parts of the page's `<title>`, split at " | ", " - ", " – ", " — ".
     static func titleTagParts(_ page: StreamedPage) -> [String] {
         guard let text = page.firstText(page.all(.named("title"))) else { return [] }
+        return splitParts(text)
+    }
+
+    static func splitParts(_ text: String) -> [String] {
         var parts = [text]
         for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
@@ -336,7 +340,12 @@ enum TextHeuristics {
         if let career = parts.firstIndex(where: { careerWords.contains($0.lowercased()) }), career > 0, career + 1 < parts.count {
             return cleanCompany(parts[career + 1])
         }
-        parts.removeFirst()
+        // A title that holds a separator itself ("Sr. Java Developer - Spring Boot") spans several parts.
+        let titleParts = splitParts(title)
+        let spanned = titleParts.count > 1 && parts.count > titleParts.count
+            && zip(parts, titleParts).allSatisfy { sameWords($0, $1) } ? titleParts.count : 1
+        parts.removeFirst(spanned)
+        guard parts.count >= 2 else { return nil }
         let place = location?.lowercased()
         for part in parts.dropLast() {
             let lower = part.lowercased()
