@@ -263,7 +263,8 @@ enum TextHeuristics {
         for element in nearby {
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
             var label = own.lowercased()
-            if label.hasSuffix(":") { label.removeLast() }
+            if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
+            label = label.trimmingCharacters(in: .whitespaces)
             guard labels.contains(label), let sibling = page.nextSibling(of: element),
                 let value = page.shortText(of: sibling), !value.isEmpty, value.count < 100,
                 !labels.contains(value.lowercased())
@@ -616,12 +617,15 @@ enum TextHeuristics {
         "stipendio", "retribuzione", "зарплата", "оплата", "給", "年収", "薪", "salario", "sueldo", "salaris",
     ]
 
+    static let fullWidthColon = Array("：".utf8)
+
     /// The value after a label: "Location: New York, NY" → "New York, NY".
     static func labelled(_ labels: [String], in lines: Lines) -> String? {
-        for (index, range) in lines.ranges.enumerated() where range.count < 160 && lines.bytes[range].contains(0x3A) {
+        for (index, range) in lines.ranges.enumerated() where range.count < 160 && (lines.bytes[range].contains(0x3A)
+            || !lines.isASCII(index) && Lines.contains(lines.bytes[range], fullWidthColon, ignoringCase: false)) {
             let line = lines.substring(index)
             // Only short lines with a colon can be "Label: value"; lowercase just those.
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard labels.contains(label) else { continue }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

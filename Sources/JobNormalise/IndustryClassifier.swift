@@ -124,8 +124,9 @@ public enum IndustryClassifier {
             defer { index += 1 }
             guard bytes[index] == 0x47, bytes[index + 1] == 0x53 else { continue }  // "GS"
             if index > 0, isWordByte(bytes[index - 1]) { continue }
-            var digit = index + 2
-            if bytes[digit] == 0x2D || bytes[digit] == 0x20 { digit += 1 }
+            // "GS-12", "GS 12": the grade follows a hyphen or a space ("GS1" is a barcode standard).
+            guard bytes[index + 2] == 0x2D || bytes[index + 2] == 0x20 else { continue }
+            let digit = index + 3
             guard digit < bytes.count, bytes[digit] >= 0x30, bytes[digit] <= 0x39 else { continue }
             var end = digit
             while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
