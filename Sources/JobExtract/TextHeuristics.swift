@@ -62,7 +62,11 @@ enum TextHeuristics {
             raw.origins["description"] = .text
         }
         let lines = Lines(main)
-        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title) {
+        // A single-page app's body is empty: its pay, if any, is in the structured description.
+        let structuredDescription = raw.origins["description"] == .jsonld || raw.origins["description"] == .microdata
+        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title)
+            ?? (structuredDescription ? raw.description.flatMap { payLines(in: Lines($0), title: nil) } : nil)
+        {
             // A board's own estimate is kept apart; the employer's pay is what remains.
             let split = payLines.split(separator: "\n").map(String.init)
             let estimates = split.filter(isEstimate)
