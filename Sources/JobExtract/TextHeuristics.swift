@@ -114,7 +114,8 @@ enum TextHeuristics {
     static let locationLabels = [
         "location", "job location", "work location", "locations", "standort", "arbeitsort", "einsatzort", "dienstort",
         "lieu", "lieu de travail", "localisation", "sede", "sede di lavoro", "luogo di lavoro", "ort", "ubicación",
-        "localização", "locatie", "standplaats", "werklocatie", "勤務地", "勤務先", "工作地点", "工作地址", "地点",
+        "localização", "locatie", "standplaats", "werklocatie", "勤務地", "勤務先", "工作地点", "工作地址", "上班地址", "办公地址",
+        "工作城市", "地点",
         "местоположение", "место работы", "город", "локація", "місто", "місце роботи",
     ]
     static let companyLabels = [
@@ -269,7 +270,10 @@ enum TextHeuristics {
             var label = own.lowercased()
             if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
             label = label.trimmingCharacters(in: .whitespaces)
-            guard labels.contains(label), let sibling = page.nextSibling(of: element),
+            // "<td><b>Company</b></td><td>…</td>": a label alone in its cell, the value in the next.
+            guard labels.contains(label),
+                let sibling = page.nextSibling(of: element)
+                    ?? page.parent(of: element).flatMap({ page.shortText(of: $0) == own ? page.nextSibling(of: $0) : nil }),
                 let value = page.shortText(of: sibling), !value.isEmpty, value.count < 100,
                 !labels.contains(value.lowercased())
             else { continue }

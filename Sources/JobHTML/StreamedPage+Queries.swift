@@ -512,3 +512,11 @@ extension StreamedPage {
         element.index > ancestor.index && element.index < elements[Int(ancestor.index)].subtreeEnd
     }
 }
+
+extension StreamedPage {
+    /// The element's parent element, if any.
+    public func parent(of element: PageElement) -> PageElement? {
+        let parent = elements[Int(element.index)].parent
+        return parent < 0 ? nil : PageElement(index: parent)
+    }
+}

@@ -52,7 +52,7 @@ public enum IndustryClassifier {
         (.education, ["university", "college", "school", "academy", "institute", "learning", "大学", "教育"]),
         (.telecommunications, ["telecom*", "wireless", "mobile", "telco", "通信"]),
         (.hospitality, ["café", "cafe", "hotel*", "restaurant*", "hospitality"]),
-        (.consulting, ["consulting", "consultants", "conseil", "beratung", "advisory", "partners"]),
+        (.consulting, ["consulting", "consultants", "conseil", "beratung", "advisory", "partners", "services"]),
         (.technology, ["software", "labs", "technologies", "technology", "tech", "systems", "cloud", "analytics", "ai",
             "data", "digital", "code", "код", "科技", "信息技术", "技术", "データ"]),
     ]

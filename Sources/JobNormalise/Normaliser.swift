@@ -245,7 +245,14 @@ public struct Normaliser: Sendable {
 
     /// "Brisbane QLD" → "Brisbane, QLD": a city followed by a state or country code in capitals.
     static func splitRegionCode(_ part: String) -> String {
-        let words = part.split(separator: " ")
+        var words = part.split(separator: " ")
+        // "Paris 9e", "Lyon 3ème": a French arrondissement is part of its city.
+        if words.count >= 2, let last = words.last, let digits = last.firstIndex(where: { !$0.isNumber }),
+            digits != last.startIndex, ["e", "er", "ème", "eme"].contains(last[digits...].lowercased())
+        {
+            words.removeLast()
+            return words.joined(separator: " ")
+        }
         guard words.count >= 2, let last = words.last, (2...3).contains(last.count),
             last.allSatisfy({ $0.isASCII && $0.isUppercase })
         else { return part }
