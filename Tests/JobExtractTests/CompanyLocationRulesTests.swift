@@ -125,4 +125,40 @@ struct CompanyLocationRulesTests {
         let (raw, _) = try extract(html(body: body))
         #expect(raw.company == nil)
     }
+
+    @Test
+    func readsALabelAloneInATableCell() throws {
+        let body = "<table><tr><td><h1>Sr. Java Developer</h1></td></tr><tr><td><b>Company</b></td><td>Corrigan Data Services</td></tr><tr><td><b>Location</b></td><td>Hoboken, NJ 07030</td></tr></table>"
+        let (raw, _) = try extract(html(body: body))
+        #expect(raw.company == "Corrigan Data Services")
+        #expect(raw.location == "Hoboken, NJ 07030")
+    }
+
+    @Test
+    func readsTheCompanyAfterATitleThatHoldsASeparator() throws {
+        let (raw, _) = try extract(html(
+            title: "Sr. Java Developer - Spring Boot - Corrigan Data - TechBoard",
+            body: "<h1>Sr. Java Developer - Spring Boot</h1><p>Java.</p>"))
+        #expect(raw.company == "Corrigan Data")
+    }
+
+    @Test
+    func writesAJapaneseJSONLDAddressPrefectureFirst() throws {
+        let script = """
+            {"@type": "JobPosting", "title": "MLエンジニア", "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress",
+             "addressLocality": "渋谷区", "addressRegion": "東京都", "addressCountry": "JP"}}}
+            """
+        let (raw, _) = try extract(page(jsonld: [script], body: "<p>x</p>"))
+        #expect(raw.location == "東京都渋谷区, JP")
+    }
+
+    @Test
+    func readsPayFromTheStructuredDescriptionOfAnEmptyPage() throws {
+        let script = """
+            {"@type": "JobPosting", "title": "Senior Analytics Engineer", "hiringOrganization": {"name": "Larchfield Grocers"},
+             "description": "<p>Model store data with dbt.</p><p>Pay range: $120,000 - $150,000 annually.</p>"}
+            """
+        let (raw, _) = try extract(page(jsonld: [script], body: "<div id=\"root\"></div>"))
+        #expect(raw.salaryText?.contains("$120,000 - $150,000") == true)
+    }
 }

@@ -37,6 +37,9 @@ struct IndustryAndLocationRulesTests {
         #expect(IndustryClassifier.industry(fromCompany: "Zeeland Zorggroep") == .healthcare)
         #expect(IndustryClassifier.industry(fromCompany: "Atlantique Mutuelle") == .finance)
         #expect(IndustryClassifier.industry(fromCompany: "Сибирский Энергосбыт") == .energy)
+        // Computer services firms are professional services (NAICS 54), with consulting.
+        #expect(IndustryClassifier.industry(fromCompany: "Harbison Data Services") == .consulting)
+        #expect(IndustryClassifier.industry(fromCompany: "Kestrel Financial Services") == .finance)
     }
 
     @Test(arguments: [
@@ -46,6 +49,8 @@ struct IndustryAndLocationRulesTests {
         ("福岡県福岡市中央区天神2-2-2", "福岡県福岡市中央区"),
         ("大阪府大阪市北区梅田1-1-1", "大阪府大阪市北区"),
         ("London (hybrid)", "London"),
+        ("Paris 9e", "Paris"),
+        ("深圳市南山区科技园南区 邮编518057", "深圳"),
     ])
     func cleansLocations(_ written: String, _ clean: String) {
         #expect(posting(location: written).location == clean)
