@@ -277,9 +277,15 @@ public struct Normaliser: Sendable {
         return (2...4).contains(name.count) ? String(name) : nil
     }
 
+    /// True when the title or the location says the work is remote, in the languages of the boards read.
     static func mentionsRemote(_ texts: [String?]) -> Bool? {
-        texts.compactMap { $0?.lowercased() }.contains { $0.contains("remote") } ? true : nil
+        texts.compactMap { $0?.lowercased() }.contains { text in remoteWords.contains { text.contains($0) } } ? true : nil
     }
+
+    static let remoteWords = [
+        "remote", "télétravail", "teletravail", "homeoffice", "home office", "telelavoro", "thuiswerk", "удален",
+        "удалён", "віддалено", "віддалена", "リモート", "在宅勤務", "远程",
+    ]
 
     static func employmentType(_ raw: String) -> String {
         let lower = raw.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")

@@ -55,4 +55,9 @@ struct IndustryAndLocationRulesTests {
     func cleansLocations(_ written: String, _ clean: String) {
         #expect(posting(location: written).location == clean)
     }
+
+    @Test(arguments: ["Remote (US)", "100% télétravail", "Berlin / Homeoffice", "Москва (удалённо)", "東京都（リモート可）", "远程"])
+    func marksRemoteWorkInTheLocation(_ location: String) {
+        #expect(posting(location: location).remote == true)
+    }
 }
