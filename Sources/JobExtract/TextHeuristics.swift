@@ -99,9 +99,14 @@ enum TextHeuristics {
             ?? nearTitle(page, nearby, hints: companyHints, excluding: locationHints).flatMap(cleanCompany)
             ?? byline(page, nearby)?.company ?? linkAfterTitle(page, nearby, location: raw.location)
             ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
+            ?? companyNamedInText(page, title: raw.title, text: lines.text)
         {
             raw.company = company
             raw.origins["company"] = .meta
+        }
+        if raw.location == nil, let location = locationFromTitleTag(page, title: raw.title) {
+            raw.location = location
+            raw.origins["location"] = .meta
         }
         if raw.industry == nil, let industry = labelledElement(page, nearby, industryLabels) ?? labelled(industryLabels, in: lines)
             ?? industryAfterCompanySize(lines)
@@ -256,7 +261,7 @@ enum TextHeuristics {
         guard let anchor = anchors.first else { return nil }
         for element in page.preceding(anchor, limit: 30) where page.matches(element, companyClasses) {
             if let pane, !page.isDescendant(element, of: pane) { break }
-            if let text = page.firstText([element]), text.count < 80, let name = cleanCompany(text) { return name }
+            if let text = page.firstTextRun(of: element, under: 120), let name = cleanCompany(text) { return name }
         }
         return nil
     }
@@ -303,7 +308,9 @@ enum TextHeuristics {
         let parts = titleTagParts(page)
         for part in parts {
             for prefix in careerPrefixes where part.hasPrefix(prefix) && part.count > prefix.count {
-                return String(part.dropFirst(prefix.count))
+                let name = String(part.dropFirst(prefix.count))
+                // "Lavora con noi", "Work at us": the page is the employer's, its name is elsewhere.
+                if !pronouns.contains(name.lowercased()) { return name }
             }
         }
         // hh.ru: "Вакансия … в Москве, работа в компании Яндекс".
@@ -316,7 +323,8 @@ enum TextHeuristics {
         if let start = lowerFirst.range(of: title.lowercased()) {
             let rest = first[start.upperBound...]
             for joiner in [" at ", " @ ", " chez ", " bei ", " presso "] where rest.lowercased().hasPrefix(joiner) {
-                let name = String(rest.dropFirst(joiner.count)).trimmingCharacters(in: .whitespaces)
+                // "… bei Hanseatic Logistik GmbH in Bremen": the place follows the name.
+                let name = withoutPlace(String(rest.dropFirst(joiner.count))).name
                 if !name.isEmpty, name.count < 60, !looksLikePlace(name), name != location { return name }
             }
         }
@@ -326,6 +334,46 @@ enum TextHeuristics {
         // Company, then title: the last of two parts is the posting's title.
         if parts.count == 2, sameWords(parts[1], title), !sameWords(parts[0], title) {
             return cleanCompany(parts[0])
+        }
+        return nil
+    }
+
+    static let pronouns: Set<String> = ["noi", "us", "nous", "uns", "ons", "nosotros", "nós"]
+
+    /// "Hanseatic Logistik GmbH in Bremen" → ("Hanseatic Logistik GmbH", "Bremen").
+    static func withoutPlace(_ text: String) -> (name: String, place: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for joiner in [" in ", " à ", " a "] {
+            guard let range = trimmed.range(of: joiner, options: .backwards) else { continue }
+            let place = trimmed[range.upperBound...]
+            if place.first?.isUppercase == true, !trimmed[..<range.lowerBound].isEmpty {
+                return (String(trimmed[..<range.lowerBound]), String(place))
+            }
+        }
+        return (trimmed, nil)
+    }
+
+    /// The place a `<title>` names after the title: "Senior Data Engineer bei Acme in Bremen | Board",
+    /// "Acme hiring Data Engineer in Austin, Texas, United States | LinkedIn".
+    static func locationFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
+        guard let title, let first = titleTagParts(page).first, let start = first.range(of: title) else { return nil }
+        let rest = String(first[start.upperBound...])
+        guard rest.hasPrefix(" in ") || rest.contains(" bei ") || rest.contains(" at ") || rest.hasPrefix(" à ") else {
+            return nil
+        }
+        return withoutPlace(rest).place
+    }
+
+    /// A name the `<title>` or `og:site_name` offers without saying it is the employer's ("Data
+    /// Analyst - Pinecrest Learning"), taken only when the posting's text names it too: a job
+    /// board's name is not in the description of the job.
+    static func companyNamedInText(_ page: StreamedPage, title: String?, text: String) -> String? {
+        var candidates: [String] = []
+        let parts = titleTagParts(page)
+        if parts.count == 2, let title, sameWords(parts[0], title) { candidates.append(parts[1]) }
+        if let site = firstAttribute("content", of: ogSiteName, in: page) { candidates.append(site) }
+        for candidate in candidates where candidate.count >= 3 && candidate.count < 60 && contains(text, candidate) {
+            if let name = cleanCompany(candidate) { return name }
         }
         return nil
     }

@@ -237,10 +237,33 @@ public struct Normaliser: Sendable {
             if depth == 0 { output.append(character) }
         }
         let parts = output.split(separator: ",").map { part in
-            part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) }.joined(separator: " ")
+            withoutUKPostcode(part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) })
+                .joined(separator: " ")
         }.filter { !$0.isEmpty }
         let cleaned = parts.map(splitRegionCode).joined(separator: ", ")
         return cleaned.isEmpty ? text : cleaned
+    }
+
+    /// "Manchester M1", "London EC2A 4NE": a British postcode after the town goes.
+    static func withoutUKPostcode(_ words: [Substring]) -> [Substring] {
+        var words = words
+        func isOutward(_ word: Substring) -> Bool {
+            let chars = Array(word)
+            guard (2...4).contains(chars.count), chars.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }),
+                let digit = chars.firstIndex(where: \.isNumber), (1...2).contains(digit)
+            else { return false }
+            return chars[..<digit].allSatisfy(\.isLetter)
+        }
+        func isInward(_ word: Substring) -> Bool {
+            let chars = Array(word)
+            return chars.count == 3 && chars[0].isNumber && chars[1].isUppercase && chars[2].isUppercase && chars[1].isASCII
+        }
+        if words.count >= 3, isInward(words[words.count - 1]), isOutward(words[words.count - 2]) {
+            words.removeLast(2)
+        } else if words.count >= 2, isOutward(words[words.count - 1]) {
+            words.removeLast()
+        }
+        return words
     }
 
     /// "Brisbane QLD" → "Brisbane, QLD": a city followed by a state or country code in capitals.

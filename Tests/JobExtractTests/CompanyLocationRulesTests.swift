@@ -161,4 +161,37 @@ struct CompanyLocationRulesTests {
         let (raw, _) = try extract(page(jsonld: [script], body: "<div id=\"root\"></div>"))
         #expect(raw.salaryText?.contains("$120,000 - $150,000") == true)
     }
+
+    @Test
+    func readsCompanyAndPlaceOfATitleTagWithBeiAndIn() throws {
+        let (raw, _) = try extract(html(
+            title: "Senior Data Engineer (m/w/d) bei Weserkai Logistik GmbH in Bremen | JobBoard",
+            body: "<h1>Senior Data Engineer (m/w/d)</h1><p>Python.</p>"))
+        #expect(raw.company == "Weserkai Logistik GmbH")
+        #expect(raw.location == "Bremen")
+    }
+
+    @Test
+    func refusesAPronounAfterACareerPrefix() throws {
+        let (raw, _) = try extract(html(
+            title: "Data Scientist - Lavora con noi", body: "<h1>Data Scientist</h1><ul><li>Azienda: Langhe Assicurazioni S.p.A.</li></ul>"))
+        #expect(raw.company == "Langhe Assicurazioni S.p.A.")
+    }
+
+    @Test
+    func takesATitleTagNameThatThePostingNames() throws {
+        let body = "<h1>Data Analyst</h1><p>Birchley Learning makes maths courses for schools.</p>"
+        let (named, _) = try extract(html(title: "Data Analyst - Birchley Learning", body: body))
+        #expect(named.company == "Birchley Learning")
+        // A board's name is not in the posting's text.
+        let (board, _) = try extract(html(title: "Data Analyst - Jobbly", body: body))
+        #expect(board.company == nil)
+    }
+
+    @Test
+    func takesTheFirstTextOfACompanyHeaderAboveTheTitle() throws {
+        let body = "<header class=\"company-header\"><a>Fjordkraft Energi</a><nav><a>Jobs</a><a>People</a></nav></header><main><h1>Backend Developer</h1><p>Kotlin.</p></main>"
+        let (raw, _) = try extract(html(body: body))
+        #expect(raw.company == "Fjordkraft Energi")
+    }
 }

@@ -50,6 +50,9 @@ struct IndustryAndLocationRulesTests {
         ("大阪府大阪市北区梅田1-1-1", "大阪府大阪市北区"),
         ("London (hybrid)", "London"),
         ("Paris 9e", "Paris"),
+        ("Manchester M1", "Manchester"),
+        ("London EC2A 4NE", "London"),
+        ("Denver, CO 80202", "Denver, CO"),
         ("深圳市南山区科技园南区 邮编518057", "深圳"),
     ])
     func cleansLocations(_ written: String, _ clean: String) {
