@@ -94,6 +94,15 @@ public enum IndustryClassifier {
             let lower = sentence.lowercased()
             let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
             if softwareWords.contains(where: { matches($0, words) }) { return .technology }
+            // "Marrowfield builds document automation for insurers": a maker of products for a
+            // sector sells to it; the sector after "for" is its customers', not its own.
+            if let verb = words.firstIndex(where: builderVerbs.contains),
+                let customers = words[verb...].firstIndex(of: "for"),
+                industry(from: words[(customers + 1)...].joined(separator: " ")) != nil
+                    || aboutKeywords.contains(where: { $0.1.contains { matches($0, Array(words[(customers + 1)...])) } })
+            {
+                return .technology
+            }
             for (industry, keywords) in aboutKeywords where keywords.contains(where: { matches($0, words) }) {
                 return industry
             }
@@ -103,6 +112,8 @@ public enum IndustryClassifier {
         }
         return nil
     }
+
+    static let builderVerbs: Set<String> = ["builds", "build", "building", "develops", "developing", "makes", "creates"]
 
     static let softwareWords = ["software", "saas", "b2b saas", "developer tools", "startup", "tech company", "app"]
 

@@ -20,6 +20,9 @@ struct IndustryAndLocationRulesTests {
         // A software maker is technology whoever its customers are.
         #expect(posting(company: "Tidewell", description: "Tidewell builds billing and financing software for solar installers.").industry == .technology)
         #expect(posting(company: "Harrowgate", description: "Harrowgate moves 40,000 truckloads a month.").industry == .transportation)
+        // A maker of products for a sector is not in that sector.
+        #expect(posting(company: "Marrowfield", description: "Marrowfield builds document automation for insurers.").industry == .technology)
+        #expect(posting(company: "Halcyra", description: "Halcyra is building an assistant for insurance adjusters.").industry == .technology)
         // Sentences about someone else say nothing about the employer.
         #expect(posting(company: "Quillon", description: "Our clients include hospitals.").industry == nil)
     }
