@@ -215,15 +215,18 @@ enum TextHeuristics {
     /// The employer's name as the first link right after the title ("<h1>…</h1><a>Halcyra</a>").
     static func linkAfterTitle(_ page: StreamedPage, _ nearby: [PageElement], location: String?) -> String? {
         for element in nearby.prefix(3) where page.matches(element, link) {
-            guard let text = page.shortText(of: element), text.count < 60, !looksLikePlace(text),
-                text != location, !actionWords.contains(text.lowercased())
+            guard let text = page.shortText(of: element), text.count < 60, !looksLikePlace(text), text != location
             else { continue }
+            let lower = text.lowercased()
+            if actionWords.contains(lower) || navigationWords.contains(where: { lower.contains($0) }) { continue }
             return cleanCompany(text)
         }
         return nil
     }
     static let link = ElementMatch.named("a")
     static let actionWords: Set<String> = ["apply", "apply now", "save", "share", "print", "back", "easy apply", "login", "sign in"]
+    /// Words of the links a page puts after a title that are not the employer ("Back to all jobs").
+    static let navigationWords = ["job", "back", "apply", "view", "share", "save", "more", "←", "→", "see ", "home", "login"]
 
     /// "1,001-5,000 employees · Software Development": the industry a board prints after the company's size.
     static func industryAfterCompanySize(_ lines: Lines) -> String? {

@@ -194,4 +194,10 @@ struct CompanyLocationRulesTests {
         let (raw, _) = try extract(html(body: body))
         #expect(raw.company == "Fjordkraft Energi")
     }
+
+    @Test
+    func takesNoNavigationLinkAfterTheTitleForTheCompany() throws {
+        let (raw, _) = try extract(html(body: "<h1>Data Engineer</h1><a href=\"/jobs\">Back to all jobs</a><p>Pipelines.</p>"))
+        #expect(raw.company == nil)
+    }
 }
