@@ -73,7 +73,16 @@ enum JobPostingFields {
         if let text = address as? String { return (text, nil) }
         guard let fields = address as? [String: Any] else { return (nil, nil) }
         let country = string(fields["addressCountry"]) ?? name(fields["addressCountry"])
-        let parts = [string(fields["addressLocality"]), string(fields["addressRegion"]), country]
+        var locality = string(fields["addressLocality"])
+        var region = string(fields["addressRegion"])
+        // A Japanese address is written prefecture first, without a comma: "東京都渋谷区".
+        if let prefecture = region, let last = prefecture.last, "都道府県".contains(last), let city = locality,
+            city.unicodeScalars.first.map({ $0.value >= 0x3040 }) == true, !city.hasPrefix(prefecture)
+        {
+            locality = prefecture + city
+            region = nil
+        }
+        let parts = [locality, region, country]
             .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return (parts.isEmpty ? nil : parts.joined(separator: ", "), country)
     }

@@ -50,7 +50,7 @@ enum TextHeuristics {
             } else if let title = firstAttribute("content", of: ogTitle, in: page)
                 ?? page.firstText(page.all(.named("title"))).map(withoutSiteName)
             {
-                raw.title = title
+                raw.title = headline(in: title, page.firstText(anchors)) ?? title
                 raw.origins["title"] = .meta
             }
         }
@@ -62,7 +62,11 @@ enum TextHeuristics {
             raw.origins["description"] = .text
         }
         let lines = Lines(main)
-        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title) {
+        // A single-page app's body is empty: its pay, if any, is in the structured description.
+        let structuredDescription = raw.origins["description"] == .jsonld || raw.origins["description"] == .microdata
+        if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title)
+            ?? (structuredDescription ? raw.description.flatMap { payLines(in: Lines($0), title: nil) } : nil)
+        {
             // A board's own estimate is kept apart; the employer's pay is what remains.
             let split = payLines.split(separator: "\n").map(String.init)
             let estimates = split.filter(isEstimate)
@@ -76,52 +80,193 @@ enum TextHeuristics {
     }
 
     private static func finishText(_ page: StreamedPage, lines: Lines, anchors: [PageElement], raw: inout RawPosting) {
-        guard raw.location == nil || raw.company == nil else { return }
+        guard raw.location == nil || raw.company == nil || raw.industry == nil else { return }
         // One walk over the elements after the posting's title answers every "what is near it" question.
         let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
-        let locationLabels = ["location", "standort", "lieu", "sede", "ort", "ubicación", "arbeitsort", "localisation", "job location"]
-        if raw.location == nil, let location = labelledElement(page, nearby, locationLabels)
-            ?? labelled(locationLabels, in: lines) ?? nearTitle(page, nearby, classContaining: ["location", "jobloc", "job-loc"])
+        if raw.location == nil, let location = (labelledElement(page, nearby, locationLabels) ?? labelled(locationLabels, in: lines)
+            ?? nearTitle(page, nearby, hints: locationHints, excluding: nil)).map({ withoutLabel($0, locationLabels) })
+            ?? byline(page, nearby)?.location
         {
             raw.location = location
             raw.origins["location"] = .text
         }
-        let companyLabels = ["company", "employer", "unternehmen", "entreprise", "arbeitgeber", "organisation", "organization"]
-        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title)
-            ?? labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)
-            ?? nearTitle(page, nearby, classContaining: ["company", "employer", "hiring-org", "org-name"])
-            ?? beforeTitle(page, anchors: anchors, classContaining: companyClasses)
+        // A search page's open posting is in its pane: names above its title elsewhere are other postings'.
+        let pane = anchors.first.flatMap { anchor in page.first(detailPane).flatMap { page.isDescendant(anchor, of: $0) ? $0 : nil } }
+        if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title, location: raw.location)
+            ?? companyFromTitleTagParts(page, title: raw.title, location: raw.location)
+            ?? (labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)).flatMap(cleanCompany)
+            ?? beforeTitle(page, anchors: anchors, within: pane)
+            ?? nearTitle(page, nearby, hints: companyHints, excluding: locationHints).flatMap(cleanCompany)
+            ?? byline(page, nearby)?.company ?? linkAfterTitle(page, nearby, location: raw.location)
             ?? firstAttribute("content", of: ogSiteName, in: page).flatMap(companyFromSiteName)
+            ?? companyNamedInText(page, title: raw.title, text: lines.text)
         {
             raw.company = company
             raw.origins["company"] = .meta
         }
+        if raw.location == nil, let location = locationFromTitleTag(page, title: raw.title) {
+            raw.location = location
+            raw.origins["location"] = .meta
+        }
+        if raw.industry == nil, let industry = labelledElement(page, nearby, industryLabels) ?? labelled(industryLabels, in: lines)
+            ?? industryAfterCompanySize(lines)
+        {
+            raw.industry = industry
+            raw.origins["industry"] = .text
+        }
     }
 
+    static let locationLabels = [
+        "location", "job location", "work location", "locations", "standort", "arbeitsort", "einsatzort", "dienstort",
+        "lieu", "lieu de travail", "localisation", "sede", "sede di lavoro", "luogo di lavoro", "ort", "ubicación",
+        "localização", "locatie", "standplaats", "werklocatie", "勤務地", "勤務先", "工作地点", "工作地址", "上班地址", "办公地址",
+        "工作城市", "地点",
+        "местоположение", "место работы", "город", "локація", "місто", "місце роботи",
+    ]
+    static let companyLabels = [
+        "company", "employer", "hiring organization", "company name", "unternehmen", "arbeitgeber", "firma", "entreprise",
+        "employeur", "société", "organisation", "organization", "azienda", "empresa", "bedrijf", "werkgever", "会社名",
+        "企業名", "社名", "公司", "公司名称", "企业名称", "компания", "работодатель", "компанія", "роботодавець",
+    ]
+    static let industryLabels = [
+        "industry", "industries", "sector", "branche", "secteur", "secteur d'activité", "settore", "業種", "行业",
+        "所属行业", "отрасль", "сфера деятельности", "галузь",
+    ]
+    static let locationHints = HintWords(["location", "jobloc", "job-loc", "topcard__flavor--bullet"])
+    static let companyHints = HintWords(["company", "employer", "hiring-org", "org-name", "advertiser", "agency"])
+
     static let companyClasses = ElementMatch.anyOf(
-        ["company", "employer", "hiring-org", "org-name"].map { ElementMatch.attribute("class", containsLowercased: $0) })
+        ["company", "employer", "hiring-org", "org-name", "advertiser"].map {
+            ElementMatch.attribute("class", containsLowercased: $0)
+        })
+
+    /// "工作地址上海市…" → "上海市…": a label that a value's element repeats before it.
+    static func withoutLabel(_ text: String, _ labels: [String]) -> String {
+        let lower = text.lowercased()
+        for label in labels where lower.hasPrefix(label) && lower.count > label.count {
+            let rest = text.dropFirst(label.count)
+            guard let first = rest.first, !first.isLetter || first.unicodeScalars.first!.value >= 0x3000 else { continue }
+            let value = rest.drop { $0 == ":" || $0 == "：" || $0.isWhitespace }
+            if !value.isEmpty { return String(value) }
+        }
+        return text
+    }
+
+    /// A company name as a byline shows it: "at Acme" → "Acme", "Acme3.9" and "Acme 4.0 out of 5 stars"
+    /// lose the rating. Text with money or many digits is not a name.
+    static func cleanCompany(_ text: String) -> String? {
+        var name = withoutLabel(text, companyLabels + ["公司介绍", "企业介绍", "会社概要"])
+        for prefix in ["at ", "@ ", "by ", "chez ", "bei ", "presso "] where name.lowercased().hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        if let range = name.range(of: " out of 5 stars") {
+            name = String(name[..<range.lowerBound])
+            while let last = name.last, last.isNumber || last == "." { name.removeLast() }
+        }
+        // A trailing rating: "Acme3.9", "Acme 4.1 ★".
+        var trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("★") { trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) }
+        let chars = Array(trimmed)
+        if chars.count > 3, chars[chars.count - 1].isASCII, chars[chars.count - 1].isNumber, chars[chars.count - 2] == ".",
+            chars[chars.count - 3].isASCII, chars[chars.count - 3].isNumber, chars.count == 3 || !chars[chars.count - 4].isNumber
+        {
+            trimmed = String(chars.dropLast(3)).trimmingCharacters(in: .whitespaces)
+        }
+        // A Chinese legal name ends the name: "上海青禾教育科技有限公司青禾教育为…".
+        if let range = trimmed.range(of: "有限公司"), range.upperBound != trimmed.endIndex {
+            trimmed = String(trimmed[..<range.upperBound])
+        }
+        name = trimmed
+        guard name.count > 1, name.count < 80, !name.contains(where: currencySymbols.contains),
+            name.filter(\.isNumber).count < 3
+        else { return nil }
+        return name
+    }
+
+    /// A line of short parts joined by " · " or " • " right after the title: "Acme · Berlin, Germany",
+    /// "New York, NY (Hybrid) · 3 days ago · 87 applicants". The first part that names a place is the
+    /// location; a part before it that does not is the company.
+    static func byline(_ page: StreamedPage, _ nearby: [PageElement]) -> (company: String?, location: String?)? {
+        for element in nearby.prefix(40) {
+            guard let text = page.shortText(of: element), text.contains(" · ") || text.contains(" • ") else { continue }
+            let parts = text.replacingOccurrences(of: " • ", with: " · ").components(separatedBy: " · ")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // A work mode ("In office", "Hybrid") follows the place it qualifies.
+            let mode = parts.firstIndex { workModes.contains($0.lowercased()) }
+            guard let place = parts.firstIndex(where: looksLikePlace) ?? mode.flatMap({ $0 > 0 ? $0 - 1 : nil }) else { continue }
+            let company = place > 0 ? cleanCompany(parts[place - 1]).flatMap { looksLikePlace($0) ? nil : $0 } : nil
+            return (company, parts[place])
+        }
+        return nil
+    }
+
+    static let workModes: Set<String> = ["in office", "in-office", "on-site", "onsite", "hybrid", "remote", "fully remote"]
+
+    /// "Austin, TX", "Berlin, Germany", "Remote", "London (Hybrid)", "San Francisco • In office".
+    static func looksLikePlace(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower == "remote" || lower.hasPrefix("remote ") || lower.hasPrefix("remote(") { return true }
+        for mode in ["(hybrid)", "(on-site)", "(onsite)", "(remote)", "(in office)"] where lower.hasSuffix(mode) { return true }
+        guard text.count < 60, let comma = text.firstIndex(of: ",") else { return false }
+        let after = text[text.index(after: comma)...].drop { $0 == " " }
+        return after.first?.isUppercase == true && !text.contains(where: \.isNumber)
+    }
+
+    /// The employer's name as the first link right after the title ("<h1>…</h1><a>Halcyra</a>").
+    static func linkAfterTitle(_ page: StreamedPage, _ nearby: [PageElement], location: String?) -> String? {
+        for element in nearby.prefix(3) where page.matches(element, link) {
+            guard let text = page.shortText(of: element), text.count < 60, !looksLikePlace(text), text != location
+            else { continue }
+            let lower = text.lowercased()
+            if actionWords.contains(lower) || navigationWords.contains(where: { lower.contains($0) }) { continue }
+            return cleanCompany(text)
+        }
+        return nil
+    }
+    static let link = ElementMatch.named("a")
+    static let actionWords: Set<String> = ["apply", "apply now", "save", "share", "print", "back", "easy apply", "login", "sign in"]
+    /// Words of the links a page puts after a title that are not the employer ("Back to all jobs").
+    static let navigationWords = ["job", "back", "apply", "view", "share", "save", "more", "←", "→", "see ", "home", "login"]
+
+    /// "1,001-5,000 employees · Software Development": the industry a board prints after the company's size.
+    static func industryAfterCompanySize(_ lines: Lines) -> String? {
+        let needle = Array("employees · ".utf8)
+        for index in 0..<lines.count where lines.ranges[index].count < 120 {
+            guard Lines.contains(lines.bytes[lines.ranges[index]], needle, ignoringCase: true) else { continue }
+            let line = String(lines.substring(index))
+            guard let range = line.range(of: "employees · ", options: .caseInsensitive) else { continue }
+            let industry = line[range.upperBound...].components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
+            if !industry.isEmpty { return industry }
+        }
+        return nil
+    }
 
     /// The first short text after the posting's title in an element whose class names the field:
-    /// the posting's own detail comes right after its title, other postings' cards elsewhere.
-    static func nearTitle(_ page: StreamedPage, _ nearby: [PageElement], classContaining words: [String]) -> String? {
-        let hints = HintWords(words)
-        for element in nearby where page.hints(of: element, contain: hints) {
+    /// the posting's own detail comes right after its title, other postings' cards elsewhere. Of an
+    /// element and a descendant that both match, the descendant (the name, not its container);
+    /// an element whose hints also name what `excluding` names ("companyLocation") does not count.
+    static func nearTitle(_ page: StreamedPage, _ nearby: [PageElement], hints: HintWords, excluding: HintWords?) -> String? {
+        for (offset, element) in nearby.enumerated() where page.hints(of: element, contain: hints) {
+            if let excluding, page.hints(of: element, contain: excluding) { continue }
+            if let next = nearby.dropFirst(offset + 1).prefix(8).first(where: { page.hints(of: $0, contain: hints) }),
+                page.isDescendant(next, of: element)
+            {
+                continue
+            }
             if let text = page.shortText(of: element) { return text }
         }
         return nil
     }
 
-    /// The same, among the 200 elements before the title (a company name above it): the earliest
-    /// in the document of those that match, as `(anchor/preceding::*[position() <= 200][test])[1]`.
-    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], classContaining match: ElementMatch) -> String? {
-        var earliest: PageElement?
-        for anchor in anchors {
-            for element in page.preceding(anchor, limit: 200) where page.matches(element, match) {
-                if earliest.map({ element < $0 }) ?? true { earliest = element }
-            }
+    /// The same, among the 30 elements before the title (a company name above it, as LinkedIn and
+    /// Glassdoor show it): the nearest that holds a name, inside the search page's pane when there is one.
+    static func beforeTitle(_ page: StreamedPage, anchors: [PageElement], within pane: PageElement?) -> String? {
+        guard let anchor = anchors.first else { return nil }
+        for element in page.preceding(anchor, limit: 30) where page.matches(element, companyClasses) {
+            if let pane, !page.isDescendant(element, of: pane) { break }
+            if let text = page.firstTextRun(of: element, under: 120), let name = cleanCompany(text) { return name }
         }
-        guard let earliest, let text = page.firstText([earliest]), text.count > 1, text.count < 80 else { return nil }
-        return text
+        return nil
     }
 
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
@@ -131,8 +276,12 @@ enum TextHeuristics {
         for element in nearby {
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
             var label = own.lowercased()
-            if label.hasSuffix(":") { label.removeLast() }
-            guard labels.contains(label), let sibling = page.nextSibling(of: element),
+            if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
+            label = label.trimmingCharacters(in: .whitespaces)
+            // "<td><b>Company</b></td><td>…</td>": a label alone in its cell, the value in the next.
+            guard labels.contains(label),
+                let sibling = page.nextSibling(of: element)
+                    ?? page.parent(of: element).flatMap({ page.shortText(of: $0) == own ? page.nextSibling(of: $0) : nil }),
                 let value = page.shortText(of: sibling), !value.isEmpty, value.count < 100,
                 !labels.contains(value.lowercased())
             else { continue }
@@ -141,26 +290,135 @@ enum TextHeuristics {
         return nil
     }
 
-    /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane"; "… | Careers at Grindel" → "Grindel".
-    static func companyFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
-        guard let text = page.firstText(page.all(.named("title"))) else { return nil }
+    /// The parts of the page's `<title>`, split at " | ", " - ", " – ", " — ".
+    static func titleTagParts(_ page: StreamedPage) -> [String] {
+        guard let text = page.firstText(page.all(.named("title"))) else { return [] }
+        return splitParts(text)
+    }
+
+    static func splitParts(_ text: String) -> [String] {
         var parts = [text]
-        for separator in [" | ", " - ", " – ", " — "] {
+        for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The employer as the `<title>` names it outright: "… | Careers at Grindel" → "Grindel",
+    /// "Senior Backend Engineer @ Tidewell", "Job Application for Data Scientist at Acme",
+    /// "Acme hiring Data Engineer in Austin, TX", "Wyvernet - Data Engineer" (company, then the title).
+    static func companyFromTitleTag(_ page: StreamedPage, title: String?, location: String?) -> String? {
+        let parts = titleTagParts(page)
         for part in parts {
-            for prefix in ["Careers at ", "Jobs at ", "Karriere bei ", "Carrières chez ", "Work at ", "Join "]
-            where part.hasPrefix(prefix) {
-                return String(part.dropFirst(prefix.count))
+            for prefix in careerPrefixes where part.hasPrefix(prefix) && part.count > prefix.count {
+                let name = String(part.dropFirst(prefix.count))
+                // "Lavora con noi", "Work at us": the page is the employer's, its name is elsewhere.
+                if !pronouns.contains(name.lowercased()) { return name }
             }
         }
-        // Title, company, board: the middle part names the employer.
-        guard parts.count >= 3, let title,
-            TextHeuristics.sameWords(parts[0], title) || title.hasPrefix(parts[0])
-        else { return nil }
-        return parts[1].count < 80 ? parts[1] : nil
+        // hh.ru: "Вакансия … в Москве, работа в компании Яндекс".
+        for part in parts {
+            if let range = part.range(of: "работа в компании ") { return cleanCompany(String(part[range.upperBound...])) }
+        }
+        guard let title, let first = parts.first else { return nil }
+        // "Title at Company", in the languages boards write it.
+        let lowerFirst = first.lowercased()
+        if let start = lowerFirst.range(of: title.lowercased()) {
+            let rest = first[start.upperBound...]
+            for joiner in [" at ", " @ ", " chez ", " bei ", " presso "] where rest.lowercased().hasPrefix(joiner) {
+                // "… bei Hanseatic Logistik GmbH in Bremen": the place follows the name.
+                let name = withoutPlace(String(rest.dropFirst(joiner.count))).name
+                if !name.isEmpty, name.count < 60, !looksLikePlace(name), name != location { return name }
+            }
+        }
+        if let hiring = first.range(of: " hiring "), first[hiring.upperBound...].hasPrefix(title) {
+            return String(first[..<hiring.lowerBound])
+        }
+        // Company, then title: the last of two parts is the posting's title.
+        if parts.count == 2, sameWords(parts[1], title), !sameWords(parts[0], title) {
+            return cleanCompany(parts[0])
+        }
+        return nil
     }
+
+    static let pronouns: Set<String> = ["noi", "us", "nous", "uns", "ons", "nosotros", "nós"]
+
+    /// "Hanseatic Logistik GmbH in Bremen" → ("Hanseatic Logistik GmbH", "Bremen").
+    static func withoutPlace(_ text: String) -> (name: String, place: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for joiner in [" in ", " à ", " a "] {
+            guard let range = trimmed.range(of: joiner, options: .backwards) else { continue }
+            let place = trimmed[range.upperBound...]
+            if place.first?.isUppercase == true, !trimmed[..<range.lowerBound].isEmpty {
+                return (String(trimmed[..<range.lowerBound]), String(place))
+            }
+        }
+        return (trimmed, nil)
+    }
+
+    /// The place a `<title>` names after the title: "Senior Data Engineer bei Acme in Bremen | Board",
+    /// "Acme hiring Data Engineer in Austin, Texas, United States | LinkedIn".
+    static func locationFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
+        guard let title, let first = titleTagParts(page).first, let start = first.range(of: title) else { return nil }
+        let rest = String(first[start.upperBound...])
+        guard rest.hasPrefix(" in ") || rest.contains(" bei ") || rest.contains(" at ") || rest.hasPrefix(" à ") else {
+            return nil
+        }
+        return withoutPlace(rest).place
+    }
+
+    /// A name the `<title>` or `og:site_name` offers without saying it is the employer's ("Data
+    /// Analyst - Pinecrest Learning"), taken only when the posting's text names it too: a job
+    /// board's name is not in the description of the job.
+    static func companyNamedInText(_ page: StreamedPage, title: String?, text: String) -> String? {
+        var candidates: [String] = []
+        let parts = titleTagParts(page)
+        if parts.count == 2, let title, sameWords(parts[0], title) { candidates.append(parts[1]) }
+        if let site = firstAttribute("content", of: ogSiteName, in: page) { candidates.append(site) }
+        for candidate in candidates where candidate.count >= 3 && candidate.count < 60 && contains(text, candidate) {
+            if let name = cleanCompany(candidate) { return name }
+        }
+        return nil
+    }
+
+    static let careerPrefixes = [
+        "Careers at ", "Jobs at ", "Karriere bei ", "Carrières chez ", "Carrières ", "Work at ", "Join ", "Werken bij ",
+        "Lavora con ", "Trabaja en ", "Emplois chez ", "Jobs bei ",
+    ]
+    /// Parts of a `<title>` that say "careers page", not who the employer is.
+    static let careerWords: Set<String> = [
+        "careers", "jobs", "karriere", "carrières", "recrutement", "stellenangebote", "vacatures", "採用情報", "求人情報",
+        "招聘", "вакансии", "job details", "job description",
+    ]
+
+    /// "Senior Data Engineer - Veridane - BuiltHere" → "Veridane": title, company, board; the middle
+    /// part names the employer unless it is the location or the kind of contract. On a company's own
+    /// careers site ("Title | 採用情報 | Company") the part after the career word is the employer.
+    static func companyFromTitleTagParts(_ page: StreamedPage, title: String?, location: String?) -> String? {
+        var parts = titleTagParts(page)
+        guard parts.count >= 3, let title, sameWords(parts[0], title) || title.hasPrefix(parts[0]) else { return nil }
+        if let career = parts.firstIndex(where: { careerWords.contains($0.lowercased()) }), career > 0, career + 1 < parts.count {
+            return cleanCompany(parts[career + 1])
+        }
+        // A title that holds a separator itself ("Sr. Java Developer - Spring Boot") spans several parts.
+        let titleParts = splitParts(title)
+        let spanned = titleParts.count > 1 && parts.count > titleParts.count
+            && zip(parts, titleParts).allSatisfy { sameWords($0, $1) } ? titleParts.count : 1
+        parts.removeFirst(spanned)
+        guard parts.count >= 2 else { return nil }
+        let place = location?.lowercased()
+        for part in parts.dropLast() {
+            let lower = part.lowercased()
+            if contractWords.contains(lower) || place?.hasPrefix(lower) == true || looksLikePlace(part) { continue }
+            return part.count < 80 ? cleanCompany(part) : nil
+        }
+        return nil
+    }
+
+    static let contractWords: Set<String> = [
+        "contract", "full-time", "full time", "part-time", "part time", "permanent", "temporary", "internship", "remote",
+        "hybrid", "cdi", "cdd", "stage", "alternance", "freelance", "vollzeit", "teilzeit", "festanstellung", "h/f", "m/w/d",
+    ]
 
     static func sameWords(_ a: String, _ b: String) -> Bool {
         a.lowercased().split(whereSeparator: \.isWhitespace) == b.lowercased().split(whereSeparator: \.isWhitespace)
@@ -168,9 +426,14 @@ enum TextHeuristics {
 
     /// "Acme Careers" → "Acme"; a site name without such a word is likely a job board's, not the employer's.
     static func companyFromSiteName(_ name: String) -> String? {
-        for suffix in [" Careers", " Jobs", " Karriere", " Carrières", " Careers Site", " Job Board", " Recruiting"]
-        where name.hasSuffix(suffix) {
+        for suffix in [
+            " Careers", " Jobs", " Karriere", " Carrières", " Careers Site", " Job Board", " Recruiting", " Werken bij",
+            " Lavora con", " 採用情報", " 招聘", " Vacatures", " Stellenangebote",
+        ] where name.hasSuffix(suffix) {
             return String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        for prefix in careerPrefixes where name.hasPrefix(prefix) && name.count > prefix.count {
+            return String(name.dropFirst(prefix.count))
         }
         return nil
     }
@@ -200,6 +463,17 @@ enum TextHeuristics {
             }
         }
         return page.visibleText()
+    }
+
+    /// The page's own headline when a meta title is it plus the company: "Wyvernet - Data Engineer"
+    /// with an `<h2>Data Engineer</h2>` → "Data Engineer".
+    static func headline(in metaTitle: String, _ heading: String?) -> String? {
+        guard let heading, !heading.isEmpty, !sameWords(heading, metaTitle) else { return nil }
+        for separator in [" - ", " | ", " – ", " — ", " @ ", " at "] {
+            let parts = metaTitle.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count > 1, parts.contains(where: { sameWords($0, heading) }) { return heading }
+        }
+        return nil
     }
 
     /// "Senior Data Scientist | Acme Careers" → "Senior Data Scientist".
@@ -402,12 +676,15 @@ enum TextHeuristics {
         "stipendio", "retribuzione", "зарплата", "оплата", "給", "年収", "薪", "salario", "sueldo", "salaris",
     ]
 
+    static let fullWidthColon = Array("：".utf8)
+
     /// The value after a label: "Location: New York, NY" → "New York, NY".
     static func labelled(_ labels: [String], in lines: Lines) -> String? {
-        for (index, range) in lines.ranges.enumerated() where range.count < 160 && lines.bytes[range].contains(0x3A) {
+        for (index, range) in lines.ranges.enumerated() where range.count < 160 && (lines.bytes[range].contains(0x3A)
+            || !lines.isASCII(index) && Lines.contains(lines.bytes[range], fullWidthColon, ignoringCase: false)) {
             let line = lines.substring(index)
             // Only short lines with a colon can be "Label: value"; lowercase just those.
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard labels.contains(label) else { continue }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

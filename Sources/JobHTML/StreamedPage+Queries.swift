@@ -505,3 +505,44 @@ struct VisibleTextWriter {
         }
     }
 }
+
+extension StreamedPage {
+    /// True when `element` lies inside `ancestor`'s subtree (`ancestor//*` holds it).
+    public func isDescendant(_ element: PageElement, of ancestor: PageElement) -> Bool {
+        element.index > ancestor.index && element.index < elements[Int(ancestor.index)].subtreeEnd
+    }
+}
+
+extension StreamedPage {
+    /// The element's parent element, if any.
+    public func parent(of element: PageElement) -> PageElement? {
+        let parent = elements[Int(element.index)].parent
+        return parent < 0 ? nil : PageElement(index: parent)
+    }
+}
+
+extension StreamedPage {
+    /// The first text inside the element that is not all whitespace (scripts' and styles' left
+    /// out), whitespace collapsed, when it is shorter than `limit` bytes: the name in
+    /// "<header><a>Acme</a><nav>Jobs People</nav></header>".
+    public func firstTextRun(of element: PageElement, under limit: Int) -> String? {
+        let record = elements[Int(element.index)]
+        var position = Int(record.startEvent) + 1
+        while position < Int(record.endEvent) {
+            let event = events[position]
+            if event.kind == .start, elements[Int(event.value)].tag.isHidden {
+                position = Int(elements[Int(event.value)].endEvent) + 1
+                continue
+            }
+            if event.kind == .text {
+                let run = text[Int(event.value)..<Int(event.value + event.length)]
+                if TextCleaner.hasNonWhitespace(run) {
+                    let collapsed = TextCleaner.collapseWhitespace(bytes: run)
+                    return collapsed.utf8.count < limit ? collapsed : nil
+                }
+            }
+            position += 1
+        }
+        return nil
+    }
+}

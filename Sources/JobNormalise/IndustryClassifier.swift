@@ -36,9 +36,9 @@ public enum IndustryClassifier {
     static let companyWords: [(Industry, [String])] = [
         (.finance, ["bank*", "banque", "banca", "capital", "financial", "finance", "finanz*", "insurance", "assurance*",
             "versicherung*", "assicurazion*", "securities", "invest*", "credit", "lending", "payments", "asset*", "fund*",
-            "trust", "mutual", "банк", "銀行", "金融", "保险", "证券"]),
+            "trust", "mutual", "mutuelle", "банк", "銀行", "金融", "保险", "证券"]),
         (.healthcare, ["health*", "hospital*", "medical", "clinic*", "klinik*", "pharma*", "therapeutics", "bio*",
-            "care", "zorg", "santé", "salute", "医疗", "医院", "病院"]),
+            "care", "zorg*", "santé", "salute", "diagnostics", "laboratories", "医疗", "医院", "病院"]),
         (.government, ["agency", "ministry", "department", "federal", "national", "office", "bureau", "council",
             "government", "defense", "defence", "public", "commission"]),
         (.transportation, ["logistik", "logistics", "freight", "mobilität", "mobility", "air", "airline*", "airways",
@@ -47,12 +47,12 @@ public enum IndustryClassifier {
             "outfitters", "crèmerie", "流通", "零售", "商店"]),
         (.manufacturing, ["manufactur*", "motors", "automotive", "robotics", "industries", "industrial", "steel",
             "aerospace", "chemicals", "machinery", "maschinenbau", "components", "semiconductor*", "制造", "製作所"]),
-        (.energy, ["energy", "energie", "energia", "stadtwerke", "power", "oil", "gas", "solar", "utilities", "能源"]),
+        (.energy, ["energy", "energie", "energia", "stadtwerke", "power", "oil", "gas", "solar", "utilities", "энерго*", "能源"]),
         (.media, ["media", "éditions", "editions", "verlag", "publishing", "news", "studios", "entertainment"]),
         (.education, ["university", "college", "school", "academy", "institute", "learning", "大学", "教育"]),
         (.telecommunications, ["telecom*", "wireless", "mobile", "telco", "通信"]),
         (.hospitality, ["café", "cafe", "hotel*", "restaurant*", "hospitality"]),
-        (.consulting, ["consulting", "consultants", "conseil", "beratung", "advisory", "partners"]),
+        (.consulting, ["consulting", "consultants", "conseil", "beratung", "advisory", "partners", "services"]),
         (.technology, ["software", "labs", "technologies", "technology", "tech", "systems", "cloud", "analytics", "ai",
             "data", "digital", "code", "код", "科技", "信息技术", "技术", "データ"]),
     ]
@@ -75,6 +75,79 @@ public enum IndustryClassifier {
             return nil
         }
         return best.key
+    }
+
+    /// The industry the posting's own words about its employer name: the first sentences that
+    /// mention the company ("Pulsewright provides remote cardiac monitoring to 600 hospitals.")
+    /// read as an industry label; a company that makes software or SaaS is technology, whoever
+    /// its customers are. A US federal pay grade (GS-12) means government. For use only when
+    /// nothing structured and nothing in the company's name says it.
+    public static func industry(fromAbout text: String, company: String?) -> Industry? {
+        guard !text.isEmpty else { return nil }
+        if mentionsGeneralSchedule(text) { return .government }
+        guard let company, let key = company.split(whereSeparator: { $0 == " " || $0 == "," }).first, key.count >= 3 else {
+            return nil
+        }
+        var checked = 0
+        for sentence in text.split(whereSeparator: { $0 == "\n" || $0 == "." || $0 == ";" || $0 == "!" }) {
+            guard sentence.count < 400, sentence.contains(key) else { continue }
+            let lower = sentence.lowercased()
+            let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+            if softwareWords.contains(where: { matches($0, words) }) { return .technology }
+            // "Marrowfield builds document automation for insurers": a maker of products for a
+            // sector sells to it; the sector after "for" is its customers', not its own.
+            if let verb = words.firstIndex(where: builderVerbs.contains),
+                let customers = words[verb...].firstIndex(of: "for"),
+                industry(from: words[(customers + 1)...].joined(separator: " ")) != nil
+                    || aboutKeywords.contains(where: { $0.1.contains { matches($0, Array(words[(customers + 1)...])) } })
+            {
+                return .technology
+            }
+            for (industry, keywords) in aboutKeywords where keywords.contains(where: { matches($0, words) }) {
+                return industry
+            }
+            if let found = industry(from: String(sentence)) { return found }
+            checked += 1
+            if checked == 3 { break }
+        }
+        return nil
+    }
+
+    static let builderVerbs: Set<String> = ["builds", "build", "building", "develops", "developing", "makes", "creates"]
+
+    static let softwareWords = ["software", "saas", "b2b saas", "developer tools", "startup", "tech company", "app"]
+
+    /// Words of a company's description of itself, beyond those of industry labels.
+    static let aboutKeywords: [(Industry, [String])] = [
+        (.healthcare, ["hospitals", "patients", "laboratories", "clinics", "cardiac", "diagnostic*", "care homes"]),
+        (.retail, ["stores", "supermarkets", "shops", "shoppers", "boutiques", "merchandise"]),
+        (.energy, ["electricity", "gas", "power plants", "grid", "utility"]),
+        (.finance, ["insurer", "insurers", "policyholders", "loans", "mortgages", "payments"]),
+        (.transportation, ["truckloads", "shipments", "freight", "parcels", "deliveries"]),
+        (.education, ["students", "schools", "courses"]),
+    ]
+
+    /// "GS-12", "GS 13": the US federal General Schedule, whose pay tables only government uses.
+    static func mentionsGeneralSchedule(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == 0x47, bytes[index + 1] == 0x53 else { continue }  // "GS"
+            if index > 0, isWordByte(bytes[index - 1]) { continue }
+            // "GS-12", "GS 12": the grade follows a hyphen or a space ("GS1" is a barcode standard).
+            guard bytes[index + 2] == 0x2D || bytes[index + 2] == 0x20 else { continue }
+            let digit = index + 3
+            guard digit < bytes.count, bytes[digit] >= 0x30, bytes[digit] <= 0x39 else { continue }
+            var end = digit
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+            if end - digit <= 2, end == bytes.count || !isWordByte(bytes[end]) { return true }
+        }
+        return false
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
     }
 
     static let descriptionCues: [(Industry, String)] = [

@@ -38,7 +38,9 @@ public struct Normaliser: Sendable {
         let level = title?.level ?? Self.levelFromExperience(description, years: phrases.years) ?? (title == nil ? nil : .mid)
         // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
-            ?? IndustryClassifier.industry(fromCompany: company) ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
+            ?? IndustryClassifier.industry(fromCompany: company)
+            ?? IndustryClassifier.industry(fromAbout: description, company: company)
+            ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
         let location = raw.location.map(Self.cleanLocation)
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
@@ -219,6 +221,14 @@ public struct Normaliser: Sendable {
 
     /// "London (hybrid)" → "London"; "Sacramento, CA 95814" → "Sacramento, CA".
     static func cleanLocation(_ text: String) -> String {
+        var text = text
+        // "Remote in Columbus, OH", "Hybrid remote in Austin, TX": the place after the work mode.
+        let lower = text.lowercased()
+        for prefix in ["remote in ", "hybrid remote in ", "hybrid work in ", "hybrid in ", "on-site in "] where lower.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        text = chineseCity(text) ?? text
         var output = ""
         var depth = 0
         for character in text {
@@ -227,15 +237,78 @@ public struct Normaliser: Sendable {
             if depth == 0 { output.append(character) }
         }
         let parts = output.split(separator: ",").map { part in
-            part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) }.joined(separator: " ")
+            withoutUKPostcode(part.split(separator: " ").filter { !($0.count >= 4 && $0.allSatisfy(\.isNumber)) })
+                .joined(separator: " ")
         }.filter { !$0.isEmpty }
-        let cleaned = parts.joined(separator: ", ")
+        let cleaned = parts.map(splitRegionCode).joined(separator: ", ")
         return cleaned.isEmpty ? text : cleaned
     }
 
-    static func mentionsRemote(_ texts: [String?]) -> Bool? {
-        texts.compactMap { $0?.lowercased() }.contains { $0.contains("remote") } ? true : nil
+    /// "Manchester M1", "London EC2A 4NE": a British postcode after the town goes.
+    static func withoutUKPostcode(_ words: [Substring]) -> [Substring] {
+        var words = words
+        func isOutward(_ word: Substring) -> Bool {
+            let chars = Array(word)
+            guard (2...4).contains(chars.count), chars.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }),
+                let digit = chars.firstIndex(where: \.isNumber), (1...2).contains(digit)
+            else { return false }
+            return chars[..<digit].allSatisfy(\.isLetter)
+        }
+        func isInward(_ word: Substring) -> Bool {
+            let chars = Array(word)
+            return chars.count == 3 && chars[0].isNumber && chars[1].isUppercase && chars[2].isUppercase && chars[1].isASCII
+        }
+        if words.count >= 3, isInward(words[words.count - 1]), isOutward(words[words.count - 2]) {
+            words.removeLast(2)
+        } else if words.count >= 2, isOutward(words[words.count - 1]) {
+            words.removeLast()
+        }
+        return words
     }
+
+    /// "Brisbane QLD" → "Brisbane, QLD": a city followed by a state or country code in capitals.
+    static func splitRegionCode(_ part: String) -> String {
+        var words = part.split(separator: " ")
+        // "Paris 9e", "Lyon 3ème": a French arrondissement is part of its city.
+        if words.count >= 2, let last = words.last, let digits = last.firstIndex(where: { !$0.isNumber }),
+            digits != last.startIndex, ["e", "er", "ème", "eme"].contains(last[digits...].lowercased())
+        {
+            words.removeLast()
+            return words.joined(separator: " ")
+        }
+        guard words.count >= 2, let last = words.last, (2...3).contains(last.count),
+            last.allSatisfy({ $0.isASCII && $0.isUppercase })
+        else { return part }
+        return words.dropLast().joined(separator: " ") + ", " + last
+    }
+
+    /// "上海市徐汇区漕溪北路88号" → "上海": a Chinese address names its city before 市. A Japanese
+    /// one names its prefecture (都, 道, 府, 県) first and stays whole.
+    static func chineseCity(_ text: String) -> String? {
+        guard let first = text.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value),
+            let city = text.firstIndex(of: "市")
+        else { return nil }
+        let name = text[..<city]
+        if name.contains(where: { "都道府県".contains($0) }) {
+            // Prefecture, city, ward: the street after them goes ("福岡県福岡市中央区天神2-2-2").
+            let rest = text[text.index(after: city)...]
+            if let ward = rest.firstIndex(of: "区"), rest.distance(from: rest.startIndex, to: ward) <= 4 {
+                return String(text[...ward])
+            }
+            return String(text[...city])
+        }
+        return (2...4).contains(name.count) ? String(name) : nil
+    }
+
+    /// True when the title or the location says the work is remote, in the languages of the boards read.
+    static func mentionsRemote(_ texts: [String?]) -> Bool? {
+        texts.compactMap { $0?.lowercased() }.contains { text in remoteWords.contains { text.contains($0) } } ? true : nil
+    }
+
+    static let remoteWords = [
+        "remote", "télétravail", "teletravail", "homeoffice", "home office", "telelavoro", "thuiswerk", "удален",
+        "удалён", "віддалено", "віддалена", "リモート", "在宅勤務", "远程",
+    ]
 
     static func employmentType(_ raw: String) -> String {
         let lower = raw.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")

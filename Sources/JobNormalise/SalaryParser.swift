@@ -107,6 +107,15 @@ public enum SalaryParser {
             end += 1
             if currencyAt(end + 1) { end += 1 }
         }
+        // A period on each bound: "$118,000.00/yr - $142,000.00/yr".
+        if !plus, period == nil {
+            var next = end + 1
+            if next < tokens.count, tokens[next] == .word("/") || tokens[next] == .other { next += 1 }
+            if next + 1 < tokens.count, case let .period(found) = tokens[next], tokens[next + 1] == .rangeSeparator {
+                period = found
+                end = next
+            }
+        }
         // A second bound: "- $150K", "to 150,000", "and €6,000", "до 200 000".
         if !plus, end + 1 < tokens.count {
             let joiner = tokens[end + 1]
@@ -203,7 +212,8 @@ public enum SalaryParser {
         }
         index = end + 1
         while index < min(tokens.count, end + 5) {
-            if tokens[index] == .boundary { break }
+            // "…per year, plus equity": what follows "plus" is on top of the pay, not the pay.
+            if tokens[index] == .boundary || tokens[index] == .word("plus") || tokens[index] == .plus { break }
             if case let .word(word) = tokens[index] { words.append((word, index - end)) }
             index += 1
         }

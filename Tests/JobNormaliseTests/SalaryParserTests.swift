@@ -42,6 +42,9 @@ private func pay(
 struct SalaryParserTests {
     static let statedPay: [SalaryCase] = [
         pay("$120,000 - $150,000 a year", 120_000, 150_000, "USD", .year),
+        pay("$118,000.00/yr - $142,000.00/yr", 118_000, 142_000, "USD", .year),
+        pay("$40/hr - $55/hr", 40, 55, "USD", .hour),
+        pay("The salary range for this role is $150,000 - $185,000 per year, plus equity.", 150_000, 185_000, "USD", .year),
         pay("$120K–$150K", 120_000, 150_000, "USD", .year),
         pay("$120K - $150K per year", 120_000, 150_000, "USD", .year),
         pay("$120k — $150k", 120_000, 150_000, "USD", .year),
@@ -114,6 +117,7 @@ struct SalaryParserTests {
         "A $5,000 referral bonus", "$0.0 - $0.0", "We manage $2 billion in assets", "Plan B",
         "$0.50 per hour",  // under $1,500 a year: implausible
         "$950,000 per hour",
+        "A signing bonus of $10,000 plus equity", "We raised $40M plus a credit line",
     ]
 
     @Test(arguments: notPay)
