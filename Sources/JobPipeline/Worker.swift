@@ -70,11 +70,22 @@ public struct Worker: Sendable {
         }
         var total = WorkerCounts()
         var idle = 0
+        // A round's work is written while the next round fetches; at most one write is pending.
+        var writing: Task<WorkerCounts, any Error>?
+        func finishWriting() async throws {
+            if let pending = writing { total = total + (try await pending.value) }
+            writing = nil
+        }
         while true {
             let claims = try store.claim(
                 run: run, worker: name, limit: max(1, config.fetch.concurrency), leaseSeconds: leaseSeconds,
                 perOriginConcurrency: max(1, config.fetch.perHostConcurrency))
             if claims.isEmpty {
+                // The pending write may hold URLs it found, and this worker's leases.
+                if writing != nil {
+                    try await finishWriting()
+                    continue
+                }
                 let state = try store.frontierState(run: run)
                 let status = try store.runStatus(run)
                 if state.isDrained || status != "running" { break }
@@ -118,14 +129,20 @@ public struct Worker: Sendable {
                 if let posting = result.posting { batch.postings.append(posting) }
                 if let fingerprint = result.unchanged { batch.unchanged.append(fingerprint) }
             }
-            let stored = try store.complete(
-                run: run, worker: name, batch: batch, found: results.flatMap(\.found), policy: Self.policy(config),
-                completions: results.map(\.completion), robots: results.compactMap(\.robots), counts: counts,
-                at: Timestamp.now())
-            counts.postingsNew = stored.new
-            counts.postingsUpdated = stored.updated
-            total = total + counts
+            try await finishWriting()
+            let (policy, round, batchToWrite) = (Self.policy(config), counts, batch)
+            writing = Task { [store, run, name] in
+                let stored = try store.complete(
+                    run: run, worker: name, batch: batchToWrite, found: results.flatMap(\.found), policy: policy,
+                    completions: results.map(\.completion), robots: results.compactMap(\.robots), counts: round,
+                    at: Timestamp.now())
+                var written = round
+                written.postingsNew = stored.new
+                written.postingsUpdated = stored.updated
+                return written
+            }
         }
+        try await finishWriting()
         return total
     }
 
