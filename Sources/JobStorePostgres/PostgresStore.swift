@@ -1,7 +1,6 @@
 import Foundation
 import JobModel
 import JobStore
-import Synchronization
 
 /// The postings' history on a PostgreSQL server, for several workers on several machines.
 ///
@@ -13,9 +12,13 @@ public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
     /// The server URL without its password.
     public let location: String
     private let url: String
-    private let pool = Mutex<[PGConnection]>([])
-    /// Connections kept open for reuse; more may be opened while many callers wait.
-    static let idleConnections = 4
+    /// Open connections not in use, and how many are open in all; guarded by `available`.
+    private nonisolated(unsafe) var idle: [PGConnection] = []
+    private nonisolated(unsafe) var open = 0
+    private let available = NSCondition()
+    /// Connections one process keeps at most: callers beyond wait for one to come back. Opening a
+    /// connection starts a server process, so they are kept open and reused.
+    static let maximumConnections = 8
 
     /// Connects to `url` (`postgres://user@host:port/db` or any libpq connection string) and
     /// migrates the database to the current schema.
@@ -25,6 +28,7 @@ public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
         do {
             let connection = try PGConnection(url: url)
             try Self.migrate(connection)
+            open = 1
             give(connection)
         } catch {
             throw .cannotOpen(path: location, reason: "\(error)")
@@ -58,13 +62,32 @@ public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
     }
 
     private func take() throws -> PGConnection {
-        if let connection = pool.withLock({ $0.popLast() }), connection.isHealthy { return connection }
-        return try PGConnection(url: url)
+        available.lock()
+        defer { available.unlock() }
+        while true {
+            if let connection = idle.popLast() {
+                if connection.isHealthy { return connection }
+                open -= 1
+                continue
+            }
+            if open < Self.maximumConnections {
+                let connection = try PGConnection(url: url)
+                open += 1
+                return connection
+            }
+            available.wait()
+        }
     }
 
     private func give(_ connection: PGConnection) {
-        guard connection.isHealthy, !connection.inTransaction else { return }
-        pool.withLock { if $0.count < Self.idleConnections { $0.append(connection) } }
+        available.lock()
+        defer { available.unlock() }
+        if connection.isHealthy && !connection.inTransaction {
+            idle.append(connection)
+        } else {
+            open -= 1
+        }
+        available.signal()
     }
 
     /// Runs `body` on a pooled connection.
