@@ -48,7 +48,8 @@ switch command {
 case "store":
     let count = Int(arguments.dropFirst().first ?? "") ?? 100_000
     let path = arguments.dropFirst(2).first ?? "bench.sqlite"
-    let store = try PostingStore(path: path)
+    // A file path or a postgres:// URL.
+    let store = try Storage.open(path)
     let postings = (0..<count).map(syntheticPosting)
     var timings: [Double] = []
     for pass in 0..<2 {
