@@ -29,11 +29,17 @@ struct ByteTrie: Sendable {
     /// `doublesOffset`, the same when a phrase is those two bytes; at `triplesOffset`, bit
     /// `tripleHash(first, second, third)` when a phrase of three bytes or more starts with those
     /// three (other triples can share a bit: a set bit only means "maybe").
-    private var filter = [UInt64](repeating: 0, count: 4 + 3 * 1024)
+    /// At `wordsOffset`, bit `wordBit(…)` is set for the first word of every phrase that starts
+    /// with a word byte (see ``SkillMatcher/isWordByte(_:)``), its ASCII letters lowercased: a
+    /// phrase can only match at a word whose bytes are all of its first word (it ends on a word
+    /// boundary), so a scan that finds each word's end as it skips it walks only from words that
+    /// may start one.
+    private var filter = [UInt64](repeating: 0, count: 4 + 4 * 1024)
     private static let singlesOffset = 0
     private static let pairsOffset = 4
     private static let doublesOffset = 4 + 1024
     private static let triplesOffset = 4 + 2048
+    private static let wordsOffset = 4 + 3072
 
     /// The root node, where every walk starts.
     static let root = 0
@@ -47,6 +53,11 @@ struct ByteTrie: Sendable {
             if bytes.count == 2 { Self.set(&filter, Self.doublesOffset, pair) }
         }
         if bytes.count >= 3 { Self.set(&filter, Self.triplesOffset, Self.tripleHash(bytes[0], bytes[1], bytes[2])) }
+        if let first = bytes.first, SkillMatcher.isWordByte(first) {
+            var end = 1
+            while end < bytes.count && SkillMatcher.isWordByte(bytes[end]) { end += 1 }
+            Self.set(&filter, Self.wordsOffset, Self.wordBit(bytes, from: 0, to: end))
+        }
         var node = Self.root
         for byte in bytes {
             if let next = withScanner({ $0.next(node, byte) }) {
@@ -147,6 +158,19 @@ struct ByteTrie: Sendable {
         return Int((key &* 0x9E37_79B1) >> 16)
     }
 
+    /// The bit (0..<65536) of the word `bytes[start..<end]`: its length, first, second and last
+    /// bytes, ASCII letters lowercased. Reading those needs no pass over the word's other bytes.
+    @inline(__always)
+    static func wordBit<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, to end: Int) -> Int
+    where Bytes.Index == Int {
+        let first = SkillMatcher.lower(bytes[start])
+        let second = end - start > 1 ? SkillMatcher.lower(bytes[start + 1]) : first
+        let last = SkillMatcher.lower(bytes[end - 1])
+        let key = UInt32(truncatingIfNeeded: min(end - start, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
+            | UInt32(last)
+        return Int((key &* 0x9E37_79B1) >> 16)
+    }
+
     /// Runs `body` with a view of the trie that steps without bounds checks or reference counting:
     /// what a scan uses at every word of a text.
     @inline(__always)
@@ -188,6 +212,12 @@ struct ByteTrie: Sendable {
             if isSet(ByteTrie.doublesOffset, pair) { return true }
             guard let third else { return false }
             return isSet(ByteTrie.triplesOffset, ByteTrie.tripleHash(first, second, third))
+        }
+
+        /// False when no phrase's first word is the word whose ``ByteTrie/wordBit(_:from:to:)`` is `bit`.
+        @inline(__always)
+        func mayStartWord(_ bit: Int) -> Bool {
+            isSet(ByteTrie.wordsOffset, bit)
         }
 
         /// The node reached from `node` by `byte`, if any.

@@ -39,7 +39,16 @@ struct PhraseScanner: Sendable {
             let count = utf8.count
             while start < count {
                 let first = utf8[start]
-                if trie.mayStart(
+                // At a word, its end is found first: a phrase can only start there when its first
+                // word is this word.
+                var wordEnd = start
+                var mayStartHere = true
+                if SkillMatcher.isWordByte(first) {
+                    wordEnd += 1
+                    while wordEnd < count && SkillMatcher.isWordByte(utf8[wordEnd]) { wordEnd += 1 }
+                    mayStartHere = trie.mayStartWord(ByteTrie.wordBit(utf8, from: start, to: wordEnd))
+                }
+                if mayStartHere && trie.mayStart(
                     SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
                     start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
                 {
@@ -56,10 +65,7 @@ struct PhraseScanner: Sendable {
                         }
                     }
                 }
-                start += 1
-                if SkillMatcher.isWordByte(first) {
-                    while start < count && SkillMatcher.isWordByte(utf8[start]) { start += 1 }
-                }
+                start = max(start + 1, wordEnd)
             }
         }
     }

@@ -79,8 +79,22 @@ public struct SkillMatcher: Sendable {
                     let count = bytes.count
                     var index = 0
                     while index < count {
-                        let foldedMatch = Self.longestMatch(folded, in: bytes, from: index, lowercase: true)
-                        let exactMatch = Self.longestMatch(exact, in: bytes, from: index, lowercase: false)
+                        // At a word, its end is found first: a term can only start there when its
+                        // first word is this word, so most words need no walk.
+                        var wordEnd = index
+                        var mayFold = true
+                        var mayExact = true
+                        if Self.isWordByte(bytes[index]) {
+                            wordEnd += 1
+                            while wordEnd < count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
+                            let bit = ByteTrie.wordBit(bytes, from: index, to: wordEnd)
+                            mayFold = folded.mayStartWord(bit)
+                            mayExact = exact.mayStartWord(bit)
+                        }
+                        let foldedMatch =
+                            mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
+                        let exactMatch =
+                            mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
                         let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
                         if let (skill, end) = useFolded ? foldedMatch : exactMatch {
                             if useFolded { safe.insert(found.count) }
@@ -88,11 +102,8 @@ public struct SkillMatcher: Sendable {
                             index = end
                             continue
                         }
-                        let wasWord = Self.isWordByte(bytes[index])
-                        index += 1
-                        if wasWord {
-                            while index < count && Self.isWordByte(bytes[index]) { index += 1 }
-                        }
+                        // No match: past the word, or past the one byte that is not a word's.
+                        index = max(index + 1, wordEnd)
                     }
                 }
             }
