@@ -34,7 +34,7 @@ struct ByteTrie: Sendable {
     /// phrase can only match at a word whose bytes are all of its first word (it ends on a word
     /// boundary), so a scan that finds each word's end as it skips it walks only from words that
     /// may start one.
-    private var filter = [UInt64](repeating: 0, count: 4 + 4 * 1024)
+    private var filter = [UInt64](repeating: 0, count: 4 + 3 * 1024 + 256)
     private static let singlesOffset = 0
     private static let pairsOffset = 4
     private static let doublesOffset = 4 + 1024
@@ -158,7 +158,7 @@ struct ByteTrie: Sendable {
         return Int((key &* 0x9E37_79B1) >> 16)
     }
 
-    /// The bit (0..<65536) of the word `bytes[start..<end]`: its length, first, second and last
+    /// The bit (0..<16384, a set that stays in the nearest cache) of the word `bytes[start..<end]`: its length, first, second and last
     /// bytes, ASCII letters lowercased. Reading those needs no pass over the word's other bytes.
     @inline(__always)
     static func wordBit<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, to end: Int) -> Int
@@ -168,7 +168,7 @@ struct ByteTrie: Sendable {
         let last = SkillMatcher.lower(bytes[end - 1])
         let key = UInt32(truncatingIfNeeded: min(end - start, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
             | UInt32(last)
-        return Int((key &* 0x9E37_79B1) >> 16)
+        return Int((key &* 0x9E37_79B1) >> 18)
     }
 
     /// Runs `body` with a view of the trie that steps without bounds checks or reference counting:

@@ -171,9 +171,13 @@ public struct SkillMatcher: Sendable {
         return isWordByte(before) || before == 0x2C  // a word or a comma
     }
 
+    /// ASCII letters and digits, `_`, and every byte of a non-ASCII character.
+    @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte >= 0x80 || byte == 0x5F
+        if byte >= 0x80 { return true }
+        // Bit `byte % 64` of the mask of its half of ASCII: digits in the first, letters and `_` in the second.
+        let mask: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
