@@ -3,7 +3,8 @@
 /// Scanning asks it for a step at nearly every word of a page's text, so a step is an array read:
 /// the root's children, and those of any node with many, sit in a 256-entry table; every other
 /// node keeps its few children (at most `listLimit`) inside its own record, their bytes packed in
-/// one integer, so a step reads one record and follows no chain of edges. A step hashes nothing; only the start filters below do.
+/// one integer, so a step reads one record and follows no chain of edges. A step hashes nothing;
+/// only the start filters below do.
 struct ByteTrie: Sendable {
     fileprivate struct Node {
         /// The bytes of its first `childCount` children, the first in the lowest byte.
