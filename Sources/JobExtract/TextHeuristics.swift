@@ -550,16 +550,19 @@ enum TextHeuristics {
             var ascii: [Bool] = []
             var lineStart = 0
             var lineIsASCII = true
-            for (position, byte) in bytes.enumerated() {
-                if byte == 0x0A {
-                    if position > lineStart {
-                        ranges.append(lineStart..<position)
-                        ascii.append(lineIsASCII)
+            bytes.withUnsafeBufferPointer { bytes in
+                for position in 0..<bytes.count {
+                    let byte = bytes[position]
+                    if byte == 0x0A {
+                        if position > lineStart {
+                            ranges.append(lineStart..<position)
+                            ascii.append(lineIsASCII)
+                        }
+                        lineStart = position + 1
+                        lineIsASCII = true
+                    } else if byte >= 0x80 {
+                        lineIsASCII = false
                     }
-                    lineStart = position + 1
-                    lineIsASCII = true
-                } else if byte >= 0x80 {
-                    lineIsASCII = false
                 }
             }
             if bytes.count > lineStart {

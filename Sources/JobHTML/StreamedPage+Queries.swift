@@ -488,6 +488,26 @@ struct VisibleTextWriter {
         var index = start
         while index < stop {
             let byte = text[index]
+            // A run of bytes that are neither whitespace nor the start of a no-break space is
+            // copied as it is, after the one space that may be pending.
+            if byte > 0x20 && byte != 0xC2 {
+                if pendingSpace, count > 0, output[count - 1] != 0x0A {
+                    output[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                output[count] = byte
+                count += 1
+                index += 1
+                while index < stop {
+                    let next = text[index]
+                    if next <= 0x20 || next == 0xC2 { break }
+                    output[count] = next
+                    count += 1
+                    index += 1
+                }
+                continue
+            }
             let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
             if isSpace || (byte == 0xC2 && index + 1 < stop && text[index + 1] == 0xA0) {
                 pendingSpace = true

@@ -62,7 +62,7 @@ public struct Normaliser: Sendable {
             company: company, industry: industry, location: location, remote: remote,
             employmentType: raw.employmentType.map(Self.employmentType), datePosted: raw.datePosted.map(Self.date),
             salary: salary(raw, country: country),
-            skills: matcher.skills(in: [raw.title ?? "", description].joined(separator: "\n")),
+            skills: matcher.skills(title: raw.title ?? "", description: description),
             education: Self.education(phrases.degrees), certifications: Self.certifications(phrases.certifications),
             extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
     }

@@ -5,10 +5,13 @@
 public struct SkillMatcher: Sendable {
     /// The longest term of `trie` starting at `start` that ends on a boundary: (skill, end index).
     @inline(__always)
-    static func longestMatch(_ trie: ByteTrie, in text: [UInt8], from start: Int, lowercase: Bool) -> (Int, Int)? {
+    static func longestMatch(
+        _ trie: ByteTrie.Scanner, in text: UnsafeBufferPointer<UInt8>, from start: Int, lowercase: Bool
+    ) -> (Int, Int)? {
         let first = lowercase ? lower(text[start]) : text[start]
         let second: UInt8? = start + 1 < text.count ? (lowercase ? lower(text[start + 1]) : text[start + 1]) : nil
-        guard trie.mayStart(first, second) else { return nil }
+        let third: UInt8? = start + 2 < text.count ? (lowercase ? lower(text[start + 2]) : text[start + 2]) : nil
+        guard trie.mayStart(first, second, third) else { return nil }
         var node = ByteTrie.root
         var best: (Int, Int)?
         var index = start
@@ -43,34 +46,69 @@ public struct SkillMatcher: Sendable {
                 }
             }
         }
+        folded.packBreadthFirst()
+        exact.packBreadthFirst()
     }
 
     /// The canonical names of the skills the text mentions, in order of first mention.
     public func skills(in text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        skills(inBytes: Array(text.utf8))
+    }
+
+    /// The skills of a title and a description, as `skills(in:)` of the two joined by a line break,
+    /// without making the joined String.
+    public func skills(title: String, description: String) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
+        bytes.append(contentsOf: title.utf8)
+        bytes.append(0x0A)
+        bytes.append(contentsOf: description.utf8)
+        return skills(inBytes: bytes)
+    }
+
+    func skills(inBytes bytes: [UInt8]) -> [String] {
         var found: [(skill: Int, start: Int, end: Int)] = []
         // Matches made through a case-folded spelling need no context, even for an ambiguous skill:
         // "golang" or "Apache Spark" are never ordinary words.
         var safe = Set<Int>()
         // Every position visited is a word boundary (a match ends on one); the rest of a word that
         // matched nothing is skipped, as no term starts inside a word.
-        var index = 0
-        while index < bytes.count {
-            let foldedMatch = Self.longestMatch(folded, in: bytes, from: index, lowercase: true)
-            let exactMatch = Self.longestMatch(exact, in: bytes, from: index, lowercase: false)
-            let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                if useFolded { safe.insert(found.count) }
-                found.append((skill, index, end))
-                index = end
-                continue
-            }
-            let wasWord = Self.isWordByte(bytes[index])
-            index += 1
-            if wasWord {
-                while index < bytes.count && Self.isWordByte(bytes[index]) { index += 1 }
+        folded.withScanner { folded in
+            exact.withScanner { exact in
+                bytes.withUnsafeBufferPointer { bytes in
+                    let count = bytes.count
+                    var index = 0
+                    while index < count {
+                        // At a word, its end is found first: a term can only start there when its
+                        // first word is this word, so most words need no walk.
+                        var wordEnd = index
+                        var mayFold = true
+                        var mayExact = true
+                        if Self.isWordByte(bytes[index]) {
+                            wordEnd += 1
+                            while wordEnd < count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
+                            let bit = ByteTrie.wordBit(bytes, from: index, to: wordEnd)
+                            mayFold = folded.mayStartWord(bit)
+                            mayExact = exact.mayStartWord(bit)
+                        }
+                        let foldedMatch =
+                            mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
+                        let exactMatch =
+                            mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
+                        let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+                        if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                            if useFolded { safe.insert(found.count) }
+                            found.append((skill, index, end))
+                            index = end
+                            continue
+                        }
+                        // No match: past the word, or past the one byte that is not a word's.
+                        index = max(index + 1, wordEnd)
+                    }
+                }
             }
         }
+
         var seen = Set<Int>()
         var result: [String] = []
         for (position, match) in found.enumerated() where !seen.contains(match.skill) {
@@ -133,9 +171,13 @@ public struct SkillMatcher: Sendable {
         return isWordByte(before) || before == 0x2C  // a word or a comma
     }
 
+    /// ASCII letters and digits, `_`, and every byte of a non-ASCII character.
+    @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte >= 0x80 || byte == 0x5F
+        if byte >= 0x80 { return true }
+        // Bit `byte % 64` of the mask of its half of ASCII: digits in the first, letters and `_` in the second.
+        let mask: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
