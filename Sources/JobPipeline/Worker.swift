@@ -68,6 +68,7 @@ public struct Worker: Sendable {
                 logger: logger)
             sources[source.name] = (source, work, ListingPage.allowedHosts(source, startURLs: startURLs))
         }
+        try store.registerWorker(name, run: run, at: Timestamp.now())
         var total = WorkerCounts()
         var idle = 0
         // A round's work is written while the next round fetches; at most one write is pending.

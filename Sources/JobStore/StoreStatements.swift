@@ -72,10 +72,17 @@ extension PostingStorage where Self: SQLBackend {
         for (posting, source) in batch.postings.sorted(by: { $0.posting.fingerprint < $1.posting.fingerprint }) {
             let fingerprint = SQLValue.text(posting.fingerprint)
             let values = PostingRow.values(posting, source: source, run: run, date: date)
-            if try db.execute(PostingRow.insertSQL, values) == 1 {
-                new += 1
+            if Self.locksRows {
+                // Several writers: the insert itself says who stored the posting first.
+                if try db.execute(PostingRow.insertSQL, values) == 1 {
+                    new += 1
+                } else {
+                    try Self.keepReplacedSalary(db, of: posting, run: run, at: date)
+                    try db.execute(PostingRow.upsertSQL, values)
+                }
             } else {
-                try Self.keepReplacedSalary(db, of: posting, run: run, at: date)
+                // One writer (SQLite): look first, then one upsert.
+                if try !Self.keepReplacedSalary(db, of: posting, run: run, at: date) { new += 1 }
                 try db.execute(PostingRow.upsertSQL, values)
             }
             try db.execute("DELETE FROM posting_skills WHERE fingerprint = ?", [fingerprint])
@@ -128,7 +135,9 @@ extension PostingStorage where Self: SQLBackend {
     }
 
     /// Keeps a stored posting's salary in salary_history when `posting` brings a different one.
-    static func keepReplacedSalary(_ db: any SQLConnection, of posting: Posting, run: Int64, at date: String) throws {
+    /// - Returns: whether the posting was stored already.
+    @discardableResult
+    static func keepReplacedSalary(_ db: any SQLConnection, of posting: Posting, run: Int64, at date: String) throws -> Bool {
         let fingerprint = SQLValue.text(posting.fingerprint)
         guard
             let old = try db.row(
@@ -136,11 +145,11 @@ extension PostingStorage where Self: SQLBackend {
                 SELECT salary_min, salary_max, salary_currency, salary_period, annual_min_usd, annual_max_usd
                 FROM postings WHERE fingerprint = ?\(Self.locksRows ? " FOR UPDATE" : "")
                 """, [fingerprint])
-        else { return }
+        else { return false }
         let stated = posting.salary?.stated
         let changed = old.double("salary_min") != stated?.min || old.double("salary_max") != stated?.max
             || old.string("salary_currency") != stated?.currency || old.string("salary_period") != stated?.period.rawValue
-        guard changed else { return }
+        guard changed else { return true }
         try db.execute(
             """
             INSERT INTO salary_history (fingerprint, run_id, replaced_at, salary_min, salary_max,
@@ -152,6 +161,7 @@ extension PostingStorage where Self: SQLBackend {
                 old.value("salary_currency"), old.value("salary_period"), old.value("annual_min_usd"),
                 old.value("annual_max_usd"),
             ])
+        return true
     }
 
     public func page(_ url: String) throws(StoreError) -> PageRecord? {

@@ -332,6 +332,15 @@ extension PostgresStore {
         }
     }
 
+    /// Enters a worker in the run's ledger of workers, before it has done anything.
+    public func registerWorker(_ worker: String, run: Int64, at date: String) throws(StoreError) {
+        try writing { db in
+            try db.execute(
+                "INSERT INTO run_workers (run_id, worker, started_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [.integer(run), .text(worker), .text(date)])
+        }
+    }
+
     /// Counts of the run's URLs by state; an expired lease counts as pending.
     public func frontierState(run: Int64) throws(StoreError) -> FrontierState {
         try reading { db in

@@ -67,7 +67,7 @@ struct WorkersTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("69 new"), "\(result.stdout)")
         #expect(try TestPostgres.psql(database, "SELECT COUNT(*), COUNT(DISTINCT url) FROM postings") == "69|69")
-        // The run's counts are the sum of its workers'; four took part.
+        // The run's counts are the sum of its workers'; four joined it.
         #expect(try TestPostgres.psql(database, "SELECT COUNT(*), SUM(postings_new), SUM(posting_pages) FROM run_workers") == "4|69|69")
         #expect(try TestPostgres.psql(database, "SELECT status, postings_new, postings_seen FROM runs") == "ok|69|69")
         // Every page fetched once: robots.txt, 14 listing pages, 69 posting pages.
