@@ -86,11 +86,9 @@ extension PostingStorage where Self: SQLBackend {
                 try db.execute(PostingRow.upsertSQL, values)
             }
             try db.execute("DELETE FROM posting_skills WHERE fingerprint = ?", [fingerprint])
-            for skill in Set(posting.skills).sorted() {
-                try db.execute(
-                    "INSERT INTO posting_skills (fingerprint, skill) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    [fingerprint, .text(skill)])
-            }
+            try Self.insertRows(
+                db, into: "posting_skills (fingerprint, skill)", Set(posting.skills).sorted().map { [fingerprint, .text($0)] },
+                then: " ON CONFLICT DO NOTHING")
         }
         var seen = 0
         for fingerprint in batch.unchanged.sorted() {
@@ -119,19 +117,30 @@ extension PostingStorage where Self: SQLBackend {
                     record.fingerprint.map(SQLValue.text),
                 ])
         }
-        for record in batch.fetches {
-            try db.execute(
-                """
-                INSERT INTO fetches (run_id, url, kind, status, bytes, milliseconds, retries, outcome, fetched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try Self.insertRows(
+            db, into: "fetches (run_id, url, kind, status, bytes, milliseconds, retries, outcome, fetched_at)",
+            batch.fetches.map { record in
                 [
                     .integer(run), .text(record.url), .text(record.kind), record.status.map(SQLValue.init),
                     SQLValue(record.bytes), SQLValue(record.milliseconds), SQLValue(record.retries), .text(record.outcome),
                     .text(date),
-                ])
-        }
+                ]
+            })
         return (new, batch.postings.count - new, seen)
+    }
+
+    /// Inserts rows with multi-row VALUES, up to 50 rows a statement, in order: one round trip
+    /// instead of one per row on PostgreSQL.
+    static func insertRows(_ db: any SQLConnection, into table: String, _ rows: [[SQLValue?]], then suffix: String = "") throws {
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + 50, rows.count)]
+            let placeholders = "(" + Array(repeating: "?", count: chunk[start].count).joined(separator: ", ") + ")"
+            try db.execute(
+                "INSERT INTO \(table) VALUES " + Array(repeating: placeholders, count: chunk.count).joined(separator: ", ") + suffix,
+                chunk.flatMap { $0 })
+            start += chunk.count
+        }
     }
 
     /// Keeps a stored posting's salary in salary_history when `posting` brings a different one.
