@@ -35,7 +35,7 @@ public struct Worker: Sendable {
     }
 
     /// What one claimed URL gave.
-    private struct Result: Sendable {
+    private struct ClaimWork: Sendable {
         var completion: Completion
         var fetch: FetchRecord?
         var found: [FrontierEntry] = []
@@ -104,7 +104,7 @@ public struct Worker: Sendable {
                 }
             }
             let known = sources
-            let results = await withTaskGroup(of: Result.self) { group in
+            let results = await withTaskGroup(of: ClaimWork.self) { group in
                 for claim in claims {
                     group.addTask {
                         let result = await process(claim, fetcher: fetcher, polite: polite, sources: known)
@@ -117,7 +117,7 @@ public struct Worker: Sendable {
                         return result
                     }
                 }
-                var results: [Result] = []
+                var results: [ClaimWork] = []
                 for await result in group { results.append(result) }
                 return results
             }
@@ -150,7 +150,7 @@ public struct Worker: Sendable {
     private func process(
         _ claim: Claim, fetcher: Fetcher, polite: PoliteFetcher,
         sources: [String: (source: Config.Source, work: PostingWork, hosts: Set<String>)]
-    ) async -> Result {
+    ) async -> ClaimWork {
         let url = claim.entry.url
         switch claim.entry.kind {
         case .robots:
@@ -161,7 +161,7 @@ public struct Worker: Sendable {
             let status = response?.status ?? -1
             let body = response?.body ?? []
             let rules = RobotsCache.rules(status: response?.status, body: body, userAgent: config.fetch.userAgent)
-            return Result(
+            return ClaimWork(
                 completion: Completion(id: claim.id, state: .done, outcome: "robots"),
                 fetch: FetchRecord(
                     kind: "robots", url: url, status: response?.status, bytes: body.count, milliseconds: milliseconds,
@@ -171,12 +171,12 @@ public struct Worker: Sendable {
                     delayMs: rules.crawlDelay.map { Int(min($0, 60) * 1000) }))
         case .listing:
             guard let (source, _, hosts) = sources[claim.entry.source] else {
-                return Result(completion: Completion(id: claim.id, state: .failed, outcome: "failed:unknown_source"))
+                return ClaimWork(completion: Completion(id: claim.id, state: .failed, outcome: "failed:unknown_source"))
             }
             let fetched: FetchOutcome
             switch await polite.get(url) {
             case .disallowed:
-                var result = Result(
+                var result = ClaimWork(
                     completion: Completion(id: claim.id, state: .skipped, outcome: "skipped:robots"),
                     fetch: FetchRecord(kind: "listing", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
                 result.counts.skipped = 1
@@ -187,7 +187,7 @@ public struct Worker: Sendable {
             case let .failure(problem):
                 return failed(claim, reason: problem.reason, record: fetched.record(kind: "listing", url: url, outcome: "failed:" + problem.reason), known: nil)
             case let .success(response):
-                var result = Result(
+                var result = ClaimWork(
                     completion: Completion(id: claim.id, state: .done, outcome: "listing"),
                     fetch: fetched.record(kind: "listing", url: url, outcome: "listing"))
                 result.counts.listingPages = 1
@@ -210,23 +210,23 @@ public struct Worker: Sendable {
             }
         case .posting:
             guard let (source, work, _) = sources[claim.entry.source] else {
-                return Result(completion: Completion(id: claim.id, state: .failed, outcome: "failed:unknown_source"))
+                return ClaimWork(completion: Completion(id: claim.id, state: .failed, outcome: "failed:unknown_source"))
             }
             switch await work.process(url) {
             case let .stored(posting, page, fetch):
-                var result = Result(completion: Completion(id: claim.id, state: .done, outcome: "stored"), fetch: fetch)
+                var result = ClaimWork(completion: Completion(id: claim.id, state: .done, outcome: "stored"), fetch: fetch)
                 result.posting = (posting, source.name)
                 result.page = page
                 result.counts.postingPages = 1
                 return result
             case let .unchanged(fingerprint, page, fetch):
-                var result = Result(completion: Completion(id: claim.id, state: .done, outcome: "unchanged"), fetch: fetch)
+                var result = ClaimWork(completion: Completion(id: claim.id, state: .done, outcome: "unchanged"), fetch: fetch)
                 result.unchanged = fingerprint
                 result.page = page
                 result.counts.unchanged = 1
                 return result
             case .skipped:
-                var result = Result(
+                var result = ClaimWork(
                     completion: Completion(id: claim.id, state: .skipped, outcome: "skipped:robots"),
                     fetch: FetchRecord(kind: "posting", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
                 result.counts.skipped = 1
@@ -240,19 +240,19 @@ public struct Worker: Sendable {
 
     /// A failed page: back to the queue after a backoff when the fault may pass and tries are
     /// left, else failed for good.
-    private func failed(_ claim: Claim, reason: String, record: FetchRecord, known: String?) -> Result {
+    private func failed(_ claim: Claim, reason: String, record: FetchRecord, known: String?) -> ClaimWork {
         let status = Int(reason.dropFirst(5)) ?? 0
         let transient = ["timeout", "too_slow", "connect", "connection_lost"].contains(reason)
             || (reason.hasPrefix("http_") && RetryPolicy.isRetryable(status: status))
         let policy = RetryPolicy(retries: config.fetch.retries)
         if transient && claim.attempt <= policy.retries {
-            return Result(
+            return ClaimWork(
                 completion: Completion(
                     id: claim.id, state: .retry, outcome: "failed:" + reason, known: known,
                     retryAfter: policy.delay(attempt: claim.attempt - 1, retryAfter: nil)),
                 fetch: record)
         }
-        var result = Result(completion: Completion(id: claim.id, state: .failed, outcome: "failed:" + reason, known: known), fetch: record)
+        var result = ClaimWork(completion: Completion(id: claim.id, state: .failed, outcome: "failed:" + reason, known: known), fetch: record)
         result.counts.failed = 1
         return result
     }

@@ -72,8 +72,7 @@ public final class PostingStore: PostingStorage, SQLBackend, Sendable {
     /// - Returns: how many fetch records were deleted.
     @discardableResult
     public func pruneFetches(olderThanDays days: Int, now: Date) throws(StoreError) -> Int {
-        let cutoff = ISO8601DateFormatter().string(from: now.addingTimeInterval(-Double(days) * 86_400))
-        let deleted = try deleteFetches(before: cutoff)
+        let deleted = try deleteFetches(olderThanDays: days, now: now)
         do {
             try pool.vacuum()
         } catch {

@@ -238,8 +238,10 @@ extension PostingStorage where Self: SQLBackend {
         try reading { db in try db.row("SELECT COUNT(*) AS n FROM postings")?.int("n") ?? 0 }
     }
 
-    /// Deletes the fetch records written before `cutoff` (ISO 8601).
-    package func deleteFetches(before cutoff: String) throws(StoreError) -> Int {
-        try writing { db in try db.execute("DELETE FROM fetches WHERE fetched_at < ?", [.text(cutoff)]) }
+    /// Deletes the fetch records written more than `days` days before `now`; each backend then
+    /// compacts in its own way.
+    package func deleteFetches(olderThanDays days: Int, now: Date) throws(StoreError) -> Int {
+        let cutoff = ISO8601DateFormatter().string(from: now.addingTimeInterval(-Double(days) * 86_400))
+        return try writing { db in try db.execute("DELETE FROM fetches WHERE fetched_at < ?", [.text(cutoff)]) }
     }
 }

@@ -390,7 +390,7 @@ extension PostgresStore {
     }
 
     /// What the run's URLs came to, for closing its ledger row.
-    public struct Outcome: Sendable, Equatable {
+    public struct Outcome: Sendable {
         /// Every worker's counts added up.
         public var counts = WorkerCounts()
         public var workers = 0
@@ -400,11 +400,6 @@ extension PostgresStore {
         public var incompleteSources: Set<String> = []
         /// Postings whose page failed for a reason that does not show them gone.
         public var unsure: [String] = []
-
-        public static func == (a: Outcome, b: Outcome) -> Bool {
-            a.counts == b.counts && a.workers == b.workers && a.incompleteSources == b.incompleteSources
-                && a.unsure == b.unsure && a.failures.map { "\($0)" } == b.failures.map { "\($0)" }
-        }
     }
 
     public func outcome(run: Int64) throws(StoreError) -> Outcome {

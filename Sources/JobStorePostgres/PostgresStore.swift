@@ -130,15 +130,9 @@ public final class PostgresStore: PostingStorage, SQLBackend, Sendable {
 
     @discardableResult
     public func pruneFetches(olderThanDays days: Int, now: Date) throws(StoreError) -> Int {
-        let cutoff = ISO8601DateFormatter().string(from: now.addingTimeInterval(-Double(days) * 86_400))
-        let deleted = try deleteFetches(before: cutoff)
+        let deleted = try deleteFetches(olderThanDays: days, now: now)
         try withConnection { connection in try connection.run("VACUUM fetches") }
         return deleted
-    }
-
-    /// Streams the rows of a large query without holding them all.
-    public func scan(_ sql: String, _ values: [SQLValue?], _ body: (any StoreRow) throws -> Void) throws(StoreError) {
-        try withConnection { connection in try PGStatements(connection: connection).streamRows(sql, values, body) }
     }
 }
 
