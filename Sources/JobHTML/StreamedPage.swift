@@ -1,15 +1,15 @@
 internal import CJobXML2
 
-/// A page read in one streaming pass of libxml2's SAX interface, without building libxml2's tree.
+/// A page read in one pass over its bytes (``PageReader``), without building libxml2's tree.
 ///
 /// The pass keeps what posting extraction asks about, in flat arrays: every element in document
 /// order (its name when extraction knows it, its parent, where its subtree ends, and the
 /// attributes extraction reads), and the text in one byte buffer, as libxml2's tree builder would
 /// have split it into text nodes. Queries over it answer as the same XPath over
-/// ``HTMLDocument`` would; the SAX pass costs well under a tree parse and nothing has to be freed
+/// ``HTMLDocument`` would; the pass costs well under a tree parse and nothing has to be freed
 /// node by node. Listing pages and XPath from a source's config still use ``HTMLDocument``.
 ///
-/// The SAX events carry libxml2's own recovery (implied and auto-closed elements), so the
+/// The reader repairs markup with libxml2's rules (implied and auto-closed elements), so the
 /// structure is the tree's; elements still open when the input ends are closed, as the tree has them.
 public struct StreamedPage: Sendable {
     /// The encoding the page was decoded with.
@@ -22,31 +22,43 @@ public struct StreamedPage: Sendable {
     var attributes: [Attribute] = []
     var attributeBytes: [UInt8] = []
 
-    /// Reads a page, recovering from broken markup as far as libxml2 can.
+    /// Reads a page, recovering from broken markup as libxml2 does.
     ///
     /// - Parameters:
     ///   - bytes: the page as received.
     ///   - contentType: the HTTP `Content-Type`, whose charset wins over the page's own declaration.
     public init(bytes: [UInt8], contentType: String? = nil) throws(HTMLError) {
-        _ = libxml2Initialized
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .emptyDocument }
-        let detected = Charset.detect(bytes, contentType: contentType)
-        // As HTMLDocument: an encoding the parser cannot use falls back to libxml2's own sniffing.
-        let builder: PageBuilder
-        if let read = Self.read(bytes, encoding: detected) {
-            builder = read
-            encoding = detected
-        } else if let read = Self.read(bytes, encoding: nil) {
-            builder = read
-            encoding = "auto"
-        } else {
-            throw .unparsable
+        var builder = PageBuilder(expectedBytes: bytes.count)
+        let encoding = Transcoder.withUTF8(bytes, encoding: Charset.detect(bytes, contentType: contentType)) {
+            PageReader.read($0, into: &builder)
         }
+        self.init(builder, encoding: encoding)
+    }
+
+    private init(_ builder: PageBuilder, encoding: String) {
+        self.encoding = encoding
         elements = builder.elements
         events = builder.events
         text = builder.text
         attributes = builder.attributes
         attributeBytes = builder.attributeBytes
+    }
+
+    /// The same page read by libxml2's own SAX parser: the reference ``PageReader`` is checked
+    /// against.
+    init(libxml2 bytes: [UInt8], contentType: String? = nil) throws(HTMLError) {
+        _ = libxml2Initialized
+        guard bytes.contains(where: { $0 > 0x20 }) else { throw .emptyDocument }
+        let detected = Charset.detect(bytes, contentType: contentType)
+        // As HTMLDocument: an encoding the parser cannot use falls back to libxml2's own sniffing.
+        if let read = Self.read(bytes, encoding: detected) {
+            self.init(read, encoding: detected)
+        } else if let read = Self.read(bytes, encoding: nil) {
+            self.init(read, encoding: "auto")
+        } else {
+            throw .unparsable
+        }
     }
 
     private static func read(_ bytes: [UInt8], encoding: String?) -> PageBuilder? {
@@ -247,6 +259,18 @@ struct PageBuilder {
                 tag: name.map(StreamedPage.Tag.init) ?? .other, parent: open.last ?? -1, startEvent: Int32(events.count),
                 endEvent: -1, subtreeEnd: -1, firstAttribute: firstAttribute,
                 attributeCount: Int32(attributes.count) - firstAttribute))
+        events.append(.init(kind: .start, value: index, length: 0))
+        open.append(index)
+        extendable = false
+    }
+
+    /// Opens an element whose kept attributes are those from `firstAttribute` on.
+    mutating func start(tag: StreamedPage.Tag, firstAttribute: Int32) {
+        let index = Int32(elements.count)
+        elements.append(
+            .init(
+                tag: tag, parent: open.last ?? -1, startEvent: Int32(events.count), endEvent: -1, subtreeEnd: -1,
+                firstAttribute: firstAttribute, attributeCount: Int32(attributes.count) - firstAttribute))
         events.append(.init(kind: .start, value: index, length: 0))
         open.append(index)
         extendable = false
