@@ -132,53 +132,14 @@ enum HTMLRecoveryRules {
 }
 
 /// Gives each element name on a page a number: the known names their index in
-/// ``HTMLRecoveryRules/known``, any other name the next free number. Names are packed into two
-/// integers (a hash for names over 16 bytes), so a lookup makes no String.
+/// ``HTMLRecoveryRules/known``, any other name the next free number.
 struct NameInterner {
-    struct Key: Hashable {
-        var low: UInt64
-        var high: UInt64
-        var count: Int
-    }
+    private static let knownNames = KeyTable(
+        HTMLRecoveryRules.known.enumerated().map { (NameKey($0.element), HTMLRecoveryRules.Name($0.offset)) })
+    private var others: [NameKey] = []
 
-    private static let knownKeys: [Key: HTMLRecoveryRules.Name] = {
-        var keys: [Key: HTMLRecoveryRules.Name] = [:]
-        for (index, name) in HTMLRecoveryRules.known.enumerated() {
-            let bytes = Array(name.utf8)
-            keys[bytes.withUnsafeBufferPointer { key($0) }] = HTMLRecoveryRules.Name(index)
-        }
-        return keys
-    }()
-
-    private var others: [Key] = []
-
-    /// The key of a lowercase name.
-    static func key(_ name: UnsafeBufferPointer<UInt8>) -> Key {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        if name.count <= 16 {
-            for index in 0..<name.count {
-                if index < 8 {
-                    low |= UInt64(name[index]) << (8 * UInt64(index))
-                } else {
-                    high |= UInt64(name[index]) << (8 * UInt64(index - 8))
-                }
-            }
-        } else {
-            // FNV-1a, twice with different seeds.
-            low = 0xcbf2_9ce4_8422_2325
-            high = 0x84222325_cbf29ce4
-            for byte in name {
-                low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 1
-            }
-        }
-        return Key(low: low, high: high, count: name.count)
-    }
-
-    mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> HTMLRecoveryRules.Name {
-        let key = Self.key(bytes)
-        if let known = Self.knownKeys[key] { return known }
+    mutating func name(_ key: NameKey) -> HTMLRecoveryRules.Name {
+        if let known = Self.knownNames[key] { return known }
         if let index = others.firstIndex(of: key) { return HTMLRecoveryRules.Name(1000 + index) }
         others.append(key)
         return HTMLRecoveryRules.Name(1000 + others.count - 1)

@@ -18,13 +18,11 @@ struct PageReader {
     /// Start tags of `html`, `head` or `body` that were dropped, whose end tags are dropped too.
     private var dropped = 0
     private var names = NameInterner()
-    private var nameBuffer: [UInt8] = []
     private var scratch: [UInt8] = []
 
     private init(_ input: UnsafeBufferPointer<UInt8>) {
         self.input = input
         open.reserveCapacity(64)
-        nameBuffer.reserveCapacity(100)
     }
 
     /// Reads `utf8`, which must be well-formed UTF-8, into `builder`.
@@ -181,11 +179,12 @@ struct PageReader {
     // MARK: Names
 
     /// Reads an element or attribute name (letters, digits, `:-_.`, at most 100), lowercased.
-    private mutating func htmlName() -> Bool {
+    private mutating func htmlName() -> NameKey? {
         let first = byte()
-        guard Self.isLetter(first) || first == 0x5F || first == 0x3A || first == 0x2E else { return false }
-        nameBuffer.removeAll(keepingCapacity: true)
-        while position < input.count && nameBuffer.count < 100 {
+        guard Self.isLetter(first) || first == 0x5F || first == 0x3A || first == 0x2E else { return nil }
+        var key = NameKey(low: 0, high: 0, count: 0)
+        let start = position
+        while position < input.count && key.count < 100 {
             var byte = input[position]
             if byte >= 0x41 && byte <= 0x5A {
                 byte += 0x20
@@ -194,14 +193,15 @@ struct PageReader {
             {
                 break
             }
-            nameBuffer.append(byte)
+            if key.count < 16 { key.add(byte, at: key.count) }
+            key.count += 1
             position += 1
         }
-        return true
-    }
-
-    private mutating func internName() -> Name {
-        nameBuffer.withUnsafeBufferPointer { names.name($0) }
+        if key.count > 16 {
+            let lowered = input[start..<position].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            lowered.withUnsafeBufferPointer { key.hash($0) }
+        }
+        return key
     }
 
     // MARK: Elements
@@ -252,8 +252,7 @@ struct PageReader {
 
     private mutating func startTag(_ builder: inout PageBuilder) {
         position += 1
-        _ = htmlName()
-        let name = internName()
+        let name = names.name(htmlName()!)
         autoClose(name, &builder)
         implied(name, &builder)
         var drop = false
@@ -295,8 +294,8 @@ struct PageReader {
         while position < input.count {
             let current = input[position]
             if current == 0x3E || (current == 0x2F && byte(1) == 0x3E) { return }
-            if htmlName() {
-                let kind = StreamedPage.AttributeName.names.lookup(nameBuffer).flatMap(StreamedPage.AttributeName.init)
+            if let attributeName = htmlName() {
+                let kind = StreamedPage.AttributeName.keys[attributeName]
                 skipBlanks()
                 var keep = false
                 if let kind {
@@ -354,8 +353,8 @@ struct PageReader {
 
     private mutating func endTag(_ builder: inout PageBuilder) {
         position += 2
-        guard htmlName() else { return }
-        let name = internName()
+        guard let key = htmlName() else { return }
+        let name = names.name(key)
         skipBlanks()
         skipPast(0x3E)
         if dropped > 0
@@ -378,20 +377,40 @@ struct PageReader {
         byte == 0x3C || byte == 0x26 || byte == 0xEF || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
     }
 
+    /// True when one of the 8 bytes may be `<`, `&`, 0xEF or a C0 control (blanks included): the
+    /// words without one are skipped whole.
+    @inline(__always)
+    private static func mayStop(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0xEF))
+            | control) != 0
+    }
+
     /// A run of text up to the next `<` or `&`.
     private mutating func characters(_ builder: inout PageBuilder) {
         let start = position
         var clean = true
+        let base = input.baseAddress!
+        let count = input.count
+        var index = position
         Self.special.withUnsafeBufferPointer { special in
-            while position < input.count {
-                let current = input[position]
+            while index < count {
+                if index + 8 <= count && !Self.mayStop(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let current = base[index]
                 if special[Int(current)] {
                     if current == 0x3C || current == 0x26 { break }
                     clean = false
                 }
-                position += 1
+                index += 1
             }
         }
+        position = index
         if clean {
             emit(UnsafeBufferPointer(rebasing: input[start..<position]), &builder)
         } else {
@@ -440,8 +459,14 @@ struct PageReader {
         let start = position
         let closing: StaticString = name == HTMLRecoveryRules.script ? "</SCRIPT" : "</STYLE"
         var clean = true
-        while position < input.count {
-            let current = input[position]
+        let base = input.baseAddress!
+        let count = input.count
+        while position < count {
+            if position + 8 <= count && !Self.mayStop(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                position += 8
+                continue
+            }
+            let current = base[position]
             if current == 0x3C && byte(1) == 0x2F && startsWith(closing, caseInsensitive: true) { break }
             if current < 0x20 && current != 0x09 && current != 0x0A && current != 0x0D { clean = false }
             if current == 0xEF { clean = false }

@@ -132,15 +132,15 @@ extension StreamedPage {
         var isHidden: Bool { rawValue >= Tag.script.rawValue && rawValue <= Tag.object.rawValue }
         var isBlock: Bool { rawValue >= Tag.p.rawValue && rawValue <= Tag.label.rawValue }
 
-        static let names = NameTable(Tag.allCases.dropFirst().map { ("\($0)", $0.rawValue) })
+        static let keys = KeyTable(Tag.allCases.dropFirst().map { (NameKey("\($0)"), $0) })
 
         init(_ name: UnsafePointer<UInt8>) {
-            self = Tag(rawValue: Self.names.lookup(name) ?? 0) ?? .other
+            self = Self.keys[NameKey(name)] ?? .other
         }
 
         init?(name: String) {
-            guard let raw = Self.names.lookup(Array(name.utf8)) else { return nil }
-            self.init(rawValue: raw)
+            guard let tag = Self.keys[NameKey(name)] else { return nil }
+            self = tag
         }
     }
 
@@ -158,59 +158,11 @@ extension StreamedPage {
             }
         }
 
-        static let names = NameTable(AttributeName.allCases.map { ($0.text, $0.rawValue) })
+        static let keys = KeyTable(AttributeName.allCases.map { (NameKey($0.text), $0) })
 
         init?(name: String) {
-            guard let raw = Self.names.lookup(Array(name.utf8)) else { return nil }
-            self.init(rawValue: raw)
-        }
-    }
-
-    /// Short ASCII names packed into two integers, bucketed by length: a lookup reads the name once
-    /// and compares a handful of integers, with no String made.
-    struct NameTable: Sendable {
-        private var buckets: [[(low: UInt64, high: UInt64, value: UInt8)]] = Array(repeating: [], count: 17)
-
-        init(_ names: [(String, UInt8)]) {
-            for (name, value) in names {
-                let bytes = Array(name.utf8)
-                let (low, high) = Self.pack(bytes.count) { bytes[$0] }
-                buckets[bytes.count].append((low, high, value))
-            }
-        }
-
-        private static func pack(_ count: Int, _ byte: (Int) -> UInt8) -> (UInt64, UInt64) {
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            for index in 0..<count {
-                if index < 8 {
-                    low |= UInt64(byte(index)) << (8 * UInt64(index))
-                } else {
-                    high |= UInt64(byte(index)) << (8 * UInt64(index - 8))
-                }
-            }
-            return (low, high)
-        }
-
-        func lookup(_ name: UnsafePointer<UInt8>) -> UInt8? {
-            var count = 0
-            while name[count] != 0 {
-                count += 1
-                if count > 16 { return nil }
-            }
-            return find(count) { name[$0] }
-        }
-
-        func lookup(_ name: [UInt8]) -> UInt8? {
-            name.count > 16 ? nil : find(name.count) { name[$0] }
-        }
-
-        private func find(_ count: Int, _ byte: (Int) -> UInt8) -> UInt8? {
-            let bucket = buckets[count]
-            if bucket.isEmpty { return nil }
-            let (low, high) = Self.pack(count, byte)
-            for entry in bucket where entry.low == low && entry.high == high { return entry.value }
-            return nil
+            guard let attribute = Self.keys[NameKey(name)] else { return nil }
+            self = attribute
         }
     }
 }
@@ -240,9 +192,7 @@ struct PageBuilder {
         if let pairs {
             var position = 0
             while let attributeName = pairs[position] {
-                if let raw = StreamedPage.AttributeName.names.lookup(attributeName),
-                    let kind = StreamedPage.AttributeName(rawValue: raw)
-                {
+                if let kind = StreamedPage.AttributeName.keys[NameKey(attributeName)] {
                     let start = Int32(attributeBytes.count)
                     if let value = pairs[position + 1] {
                         var length = 0
