@@ -188,7 +188,7 @@ enum TextHeuristics {
     /// location; a part before it that does not is the company.
     static func byline(_ page: StreamedPage, _ nearby: [PageElement]) -> (company: String?, location: String?)? {
         for element in nearby.prefix(40) {
-            guard let text = page.shortText(of: element), text.contains(" · ") || text.contains(" • ") else { continue }
+            guard let text = page.shortText(of: element), contains(text, " · ") || contains(text, " • ") else { continue }
             let parts = text.replacingOccurrences(of: " • ", with: " · ").components(separatedBy: " · ")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // A work mode ("In office", "Hybrid") follows the place it qualifies.
@@ -274,6 +274,7 @@ enum TextHeuristics {
     /// search page's filter chips, before it, say "Company" or "Location" too.
     static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
         for element in nearby {
+            guard mayBeLabel(page, element, labels) else { continue }
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
             var label = own.lowercased()
             if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
@@ -520,8 +521,9 @@ enum TextHeuristics {
             } else {
                 let line = lines.substring(index)
                 let lower = line.lowercased()
-                hasPayWord = payWords.contains(where: lower.contains)
-                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
+                hasPayWord = payWords.contains { contains(lower, $0) }
+                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains)
+                    || isoCodes.contains { contains(String(line), $0) }
             }
             guard mayStatePay else { continue }
             let own = index >= start && index < end
@@ -598,7 +600,7 @@ enum TextHeuristics {
                 guard asciiContains(line, needleBytes, ignoringCase: false) else { return false }
                 if isASCII(line) { return true }
             }
-            return substring(line).contains(needle)
+            return TextHeuristics.contains(String(substring(line)), needle)
         }
 
         static func contains<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8], ignoringCase: Bool) -> Bool
@@ -635,20 +637,14 @@ enum TextHeuristics {
             let line = substring(line)
             guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
             let lower = line.lowercased()
-            return otherJobsHeadings.contains { lower.contains($0) }
+            return otherJobsHeadings.contains { TextHeuristics.contains(lower, $0) }
         }
     }
 
     /// Foundation's `haystack.contains(needle)`, answered from the bytes when that is the same:
     /// an ASCII needle is only ever found where its bytes are, and in ASCII text exactly there.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        guard !needle.isEmpty, needle.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(needle) }
-        var haystack = haystack
-        let (found, ascii) = haystack.withUTF8 { bytes in
-            (Lines.contains(bytes[...], Array(needle.utf8), ignoringCase: false), !bytes.contains { $0 >= 0x80 })
-        }
-        if !found { return false }
-        return ascii || haystack.contains(needle)
+        foundationContains(haystack, needle)
     }
 
     static let asciiOtherJobsHeadings = otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
@@ -671,7 +667,7 @@ enum TextHeuristics {
             return false
         }
         return contains(lower, " est.") || contains(lower, "(est") || contains(lower, "estimated") || contains(lower, "estimate")
-            || lower.contains("geschätzt") || lower.contains("estimé")
+            || contains(lower, "geschätzt") || contains(lower, "estimé")
     }
 
     static let payWords = [
