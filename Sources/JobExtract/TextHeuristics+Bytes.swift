@@ -1,6 +1,10 @@
 import Foundation
 import JobHTML
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Byte-level answers to the text tests of ``TextHeuristics``, each the same as the String or
 /// Foundation call it stands for; where the bytes cannot tell, they ask that call.
 extension TextHeuristics {
@@ -68,36 +72,61 @@ extension TextHeuristics {
     /// True when the UTF-8 holds U+037E, U+1FEF or U+212A, the scalars whose canonical
     /// decomposition is ASCII.
     static func hasASCIISingleton(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            let byte = bytes[index]
-            if byte == 0xCD && bytes[index + 1] == 0xBE { return true }
-            if index + 2 < bytes.count {
-                if byte == 0xE1 && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xAF { return true }
-                if byte == 0xE2 && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA { return true }
-            }
-            index += 1
+        for singleton in asciiSingletons {
+            let found = singleton.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: 0) != nil }
+            if found { return true }
         }
         return false
     }
 
-    /// The first position at or after `from` where `needle`'s bytes occur in `haystack`.
+    static let asciiSingletons: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+
+    /// The first position at or after `from` where `needle`'s bytes occur in `haystack`: libc's
+    /// `memchr` finds each candidate first byte, `memcmp` checks the rest.
     static func firstIndex(
         of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int
     ) -> Int? {
-        guard let first = needle.first else { return from }
-        guard haystack.count >= needle.count else { return nil }
+        guard let needleBase = needle.baseAddress, !needle.isEmpty else { return from }
+        guard let base = haystack.baseAddress else { return nil }
         let last = haystack.count - needle.count
         var start = from
         while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return start }
-            }
-            start += 1
+            guard let found = memchr(base + start, Int32(needleBase.pointee), last - start + 1) else { return nil }
+            let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if needle.count == 1 || memcmp(base + position + 1, needleBase + 1, needle.count - 1) == 0 { return position }
+            start = position + 1
         }
         return nil
+    }
+
+    /// The ASCII labels of a list, as ``mayBeLabel(_:_:_:)`` compares them.
+    struct LabelBytes {
+        /// Bit `n` set when a label is `n` bytes long.
+        var lengths: UInt64 = 0
+        /// Bit `byte` set when a label starts with that byte.
+        var firstBytes: (UInt64, UInt64) = (0, 0)
+        var labels: [[UInt8]] = []
+        /// False when a label holds a scalar that decomposes to ASCII: ASCII text may equal it
+        /// without the same bytes, so every text goes the String way.
+        var byBytes = true
+
+        init(_ labels: [String]) {
+            for label in labels {
+                var label = label
+                if label.withUTF8(TextHeuristics.hasASCIISingleton) { byBytes = false }
+            }
+            for label in labels where !label.isEmpty && label.utf8.count < 64 && label.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = Array(label.utf8)
+                self.labels.append(bytes)
+                lengths |= 1 << UInt64(bytes.count)
+                if bytes[0] < 64 { firstBytes.0 |= 1 << UInt64(bytes[0]) } else { firstBytes.1 |= 1 << UInt64(bytes[0] - 64) }
+            }
+        }
+
+        @inline(__always)
+        func mayStart(with byte: UInt8) -> Bool {
+            byte < 64 ? firstBytes.0 & (1 << UInt64(byte)) != 0 : firstBytes.1 & (1 << UInt64(byte & 63)) != 0
+        }
     }
 
     /// False when the element's own text is surely none of `labels` as ``labelledElement(_:_:_:)``
@@ -106,18 +135,25 @@ extension TextHeuristics {
     ///
     /// ASCII text is read from the bytes: lowercasing and collapsing whitespace there give what
     /// the String calls give, and no String is made.
-    static func mayBeLabel(_ page: StreamedPage, _ element: PageElement, _ labels: [String]) -> Bool {
+    static func mayBeLabel(_ page: StreamedPage, _ element: PageElement, _ labels: LabelBytes) -> Bool {
         let run = page.ownTextBytes(of: element)
         if run.isEmpty { return false }
         return run.withUnsafeBufferPointer { run in
+            // The first byte that is not whitespace (there is one): a label's first, or not ASCII.
+            var start = 0
+            while run[start] == 0x20 || (run[start] >= 0x09 && run[start] <= 0x0D) { start += 1 }
+            let first = run[start]
+            // Only a first Character that is that one ASCII byte is read here.
+            if first >= 0x80 || !labels.byBytes || start + 1 < run.count && run[start + 1] >= 0x80 { return true }
+            if !labels.mayStart(with: first >= 0x41 && first <= 0x5A ? first + 0x20 : first) { return false }
             guard isASCII(run) else { return true }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { label in
                 // Whitespace collapsed and trimmed, as `ownText(of:under:)`; 30 bytes or more is no label.
                 var count = 0
                 var pendingSpace = false
-                for byte in run {
+                for byte in run[start...] {
                     if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = count > 0
+                        pendingSpace = true
                         continue
                     }
                     if pendingSpace {
@@ -130,11 +166,11 @@ extension TextHeuristics {
                     label[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                     count += 1
                 }
-                if count == 0 { return false }
                 if label[count - 1] == 0x3A { count -= 1 }
                 while count > 0 && (label[count - 1] == 0x20 || label[count - 1] == 0x09) { count -= 1 }
+                guard count < 64, labels.lengths & (1 << UInt64(count)) != 0 else { return false }
                 let candidate = UnsafeBufferPointer(rebasing: label[0..<count])
-                return labels.contains { $0.utf8.count == count && $0.utf8.elementsEqual(candidate) }
+                return labels.labels.contains { $0.count == count && $0.elementsEqual(candidate) }
             }
         }
     }

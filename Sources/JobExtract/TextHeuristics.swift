@@ -273,8 +273,9 @@ enum TextHeuristics {
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
     /// search page's filter chips, before it, say "Company" or "Location" too.
     static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
+        let labelBytes = LabelBytes(labels)
         for element in nearby {
-            guard mayBeLabel(page, element, labels) else { continue }
+            guard mayBeLabel(page, element, labelBytes) else { continue }
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
             var label = own.lowercased()
             if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
