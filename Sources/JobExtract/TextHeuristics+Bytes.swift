@@ -99,6 +99,92 @@ extension TextHeuristics {
         return nil
     }
 
+    /// The first position at or after `from` of a byte (libc's `memchr`).
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = bytes.baseAddress, from < bytes.count,
+            let found = memchr(base + from, Int32(byte), bytes.count - from)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// ASCII needles looked for together in one pass, each as ``Lines/contains(_:_:ignoringCase:)``
+    /// finds it: at each byte only the needles that start with it are compared.
+    struct ByteNeedles: Sendable {
+        /// Per first byte (lowercase): the needles that start with it.
+        private let byFirst: [[[UInt8]]]
+
+        /// - Parameters:
+        ///   - needles: ASCII; lowercase when they will be looked for ignoring case.
+        init(_ needles: [String]) {
+            var byFirst = [[[UInt8]]](repeating: [], count: 256)
+            for needle in needles where !needle.isEmpty { byFirst[Int(needle.utf8.first!)].append(Array(needle.utf8)) }
+            self.byFirst = byFirst
+        }
+
+        /// True when one of the needles occurs in the bytes, ASCII letters of the bytes lowercased
+        /// first when `ignoringCase`.
+        func found(in bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
+            byFirst.withUnsafeBufferPointer { byFirst in
+                var start = 0
+                let count = bytes.count
+                while start < count {
+                    var byte = bytes[start]
+                    if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    let candidates = byFirst[Int(byte)]
+                    if !candidates.isEmpty {
+                        for needle in candidates where needle.count <= count - start {
+                            var offset = 1
+                            while offset < needle.count {
+                                var next = bytes[start + offset]
+                                if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
+                                if next != needle[offset] { break }
+                                offset += 1
+                            }
+                            if offset == needle.count { return true }
+                        }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// ``splitParts(_:)`` of ASCII text, from its bytes; nil for other text.
+    ///
+    /// In ASCII text Foundation's `components(separatedBy:)` splits where the separator's bytes
+    /// are, left to right, and finds no separator that is not ASCII; `.whitespaces` there are
+    /// space and tab.
+    static func asciiParts(_ text: String, separators: [String]) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard isASCII(bytes) else { return nil }
+            var parts: [Range<Int>] = [0..<bytes.count]
+            for separator in separators where separator.utf8.allSatisfy({ $0 < 0x80 }) {
+                var separator = separator
+                separator.withUTF8 { separator in
+                    var split: [Range<Int>] = []
+                    for part in parts {
+                        var start = part.lowerBound
+                        while let found = firstIndex(of: separator, in: UnsafeBufferPointer(rebasing: bytes[..<part.upperBound]), from: start) {
+                            split.append(start..<found)
+                            start = found + separator.count
+                        }
+                        split.append(start..<part.upperBound)
+                    }
+                    parts = split
+                }
+            }
+            return parts.compactMap { part in
+                var lower = part.lowerBound
+                var upper = part.upperBound
+                while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
+                while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
+                return lower < upper ? String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self) : nil
+            }
+        }
+    }
+
     /// The ASCII labels of a list, as ``mayBeLabel(_:_:_:)`` compares them.
     struct LabelBytes {
         /// Bit `n` set when a label is `n` bytes long.
@@ -146,7 +232,12 @@ extension TextHeuristics {
             // Only a first Character that is that one ASCII byte is read here.
             if first >= 0x80 || !labels.byBytes || start + 1 < run.count && run[start + 1] >= 0x80 { return true }
             if !labels.mayStart(with: first >= 0x41 && first <= 0x5A ? first + 0x20 : first) { return false }
-            guard isASCII(run) else { return true }
+            guard isASCII(run) else {
+                // Its ASCII bytes that are not whitespace stay in the collapsed text: 30 of them is too long.
+                var kept = 0
+                for byte in run where byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { kept += 1 }
+                return kept < 30
+            }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { label in
                 // Whitespace collapsed and trimmed, as `ownText(of:under:)`; 30 bytes or more is no label.
                 var count = 0
@@ -172,6 +263,30 @@ extension TextHeuristics {
                 let candidate = UnsafeBufferPointer(rebasing: label[0..<count])
                 return labels.labels.contains { $0.count == count && $0.elementsEqual(candidate) }
             }
+        }
+    }
+}
+
+extension TextHeuristics.Lines {
+    /// True when the line holds an ASCII digit.
+    func hasDigit(_ line: Int) -> Bool {
+        let range = ranges[line]
+        return bytes.withUnsafeBufferPointer { bytes in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if bytes[index] &- 0x30 < 10 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the line holds one of the needles byte for byte, as ``asciiContains(_:_:ignoringCase:)``
+    /// of each would find it.
+    func containsAny(_ line: Int, _ needles: TextHeuristics.ByteNeedles, ignoringCase: Bool) -> Bool {
+        let range = ranges[line]
+        return bytes.withUnsafeBufferPointer { bytes in
+            needles.found(in: UnsafeBufferPointer(rebasing: bytes[range]), ignoringCase: ignoringCase)
         }
     }
 }

@@ -299,12 +299,15 @@ enum TextHeuristics {
     }
 
     static func splitParts(_ text: String) -> [String] {
+        if let parts = asciiParts(text, separators: partSeparators) { return parts }
         var parts = [text]
-        for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
+        for separator in partSeparators {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+
+    static let partSeparators = [" | ", " - ", " – ", " — ", " • ", " · "]
 
     /// The employer as the `<title>` names it outright: "… | Careers at Grindel" → "Grindel",
     /// "Senior Backend Engineer @ Tidewell", "Job Application for Data Scientist at Acme",
@@ -512,13 +515,13 @@ enum TextHeuristics {
         var ranked: [(rank: Int, line: Int)] = []
         for index in 0..<lines.count {
             let range = lines.ranges[index]
-            guard range.count < 400, lines.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            guard range.count < 400, lines.hasDigit(index) else { continue }
             let hasPayWord: Bool
             let mayStatePay: Bool
             if lines.isASCII(index) {
-                hasPayWord = asciiPayWords.contains { lines.asciiContains(index, $0, ignoringCase: true) }
+                hasPayWord = lines.containsAny(index, asciiPayWords, ignoringCase: true)
                 mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
-                    || asciiISOCodes.contains { lines.asciiContains(index, $0, ignoringCase: false) }
+                    || lines.containsAny(index, asciiISOCodes, ignoringCase: false)
             } else {
                 let line = lines.substring(index)
                 let lower = line.lowercased()
@@ -535,8 +538,8 @@ enum TextHeuristics {
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
 
-    static let asciiPayWords = payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    static let asciiISOCodes = isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiPayWords = ByteNeedles(payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    static let asciiISOCodes = ByteNeedles(isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// The non-empty lines of a text (as `split(separator: "\n")` gives them), as byte ranges.
     struct Lines {
@@ -551,26 +554,16 @@ enum TextHeuristics {
             bytes = Array(text.utf8)
             var ranges: [Range<Int>] = []
             var ascii: [Bool] = []
-            var lineStart = 0
-            var lineIsASCII = true
             bytes.withUnsafeBufferPointer { bytes in
-                for position in 0..<bytes.count {
-                    let byte = bytes[position]
-                    if byte == 0x0A {
-                        if position > lineStart {
-                            ranges.append(lineStart..<position)
-                            ascii.append(lineIsASCII)
-                        }
-                        lineStart = position + 1
-                        lineIsASCII = true
-                    } else if byte >= 0x80 {
-                        lineIsASCII = false
+                var lineStart = 0
+                while lineStart < bytes.count {
+                    let lineEnd = TextHeuristics.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+                    if lineEnd > lineStart {
+                        ranges.append(lineStart..<lineEnd)
+                        ascii.append(TextHeuristics.isASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
                     }
+                    lineStart = lineEnd + 1
                 }
-            }
-            if bytes.count > lineStart {
-                ranges.append(lineStart..<bytes.count)
-                ascii.append(lineIsASCII)
             }
             self.ranges = ranges
             self.ascii = ascii
@@ -633,7 +626,7 @@ enum TextHeuristics {
             let range = ranges[line]
             if isASCII(line) {
                 return range.count < 60
-                    && asciiOtherJobsHeadings.contains { asciiContains(line, $0, ignoringCase: true) }
+                    && containsAny(line, asciiOtherJobsHeadings, ignoringCase: true)
             }
             let line = substring(line)
             guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
@@ -648,7 +641,7 @@ enum TextHeuristics {
         foundationContains(haystack, needle)
     }
 
-    static let asciiOtherJobsHeadings = otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiOtherJobsHeadings = ByteNeedles(otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// Headings of the blocks of other postings that boards show beside the posting.
     static let otherJobsHeadings = [
