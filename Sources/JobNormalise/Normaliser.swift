@@ -75,11 +75,10 @@ public struct Normaliser: Sendable {
             var hash = Fingerprint.Hash()
             var written = false
             var pendingSpace = false
-            // Bit `byte` set for the separators: space, line feed, tab, carriage return, ",", "/", "(", ")", "-".
-            let separators: UInt64 = 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0D | 1 << 0x2C | 1 << 0x2F | 1 << 0x28
-                | 1 << 0x29 | 1 << 0x2D
             for byte in bytes {
-                if byte < 64 && (separators >> UInt64(byte)) & 1 != 0 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
+                    || byte == 0x28 || byte == 0x29 || byte == 0x2D
+                {
                     pendingSpace = written
                 } else {
                     if pendingSpace { hash.add(0x20) }
