@@ -188,7 +188,7 @@ enum TextHeuristics {
     /// location; a part before it that does not is the company.
     static func byline(_ page: StreamedPage, _ nearby: [PageElement]) -> (company: String?, location: String?)? {
         for element in nearby.prefix(40) {
-            guard let text = page.shortText(of: element), text.contains(" · ") || text.contains(" • ") else { continue }
+            guard let text = page.shortText(of: element), contains(text, " · ") || contains(text, " • ") else { continue }
             let parts = text.replacingOccurrences(of: " • ", with: " · ").components(separatedBy: " · ")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // A work mode ("In office", "Hybrid") follows the place it qualifies.
@@ -273,7 +273,9 @@ enum TextHeuristics {
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
     /// search page's filter chips, before it, say "Company" or "Location" too.
     static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
+        let labelBytes = LabelBytes(labels)
         for element in nearby {
+            guard mayBeLabel(page, element, labelBytes) else { continue }
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
             var label = own.lowercased()
             if label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
@@ -297,12 +299,15 @@ enum TextHeuristics {
     }
 
     static func splitParts(_ text: String) -> [String] {
+        if let parts = asciiParts(text, separators: partSeparators) { return parts }
         var parts = [text]
-        for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
+        for separator in partSeparators {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
+
+    static let partSeparators = [" | ", " - ", " – ", " — ", " • ", " · "]
 
     /// The employer as the `<title>` names it outright: "… | Careers at Grindel" → "Grindel",
     /// "Senior Backend Engineer @ Tidewell", "Job Application for Data Scientist at Acme",
@@ -510,18 +515,19 @@ enum TextHeuristics {
         var ranked: [(rank: Int, line: Int)] = []
         for index in 0..<lines.count {
             let range = lines.ranges[index]
-            guard range.count < 400, lines.bytes[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            guard range.count < 400, lines.hasDigit(index) else { continue }
             let hasPayWord: Bool
             let mayStatePay: Bool
             if lines.isASCII(index) {
-                hasPayWord = asciiPayWords.contains { lines.asciiContains(index, $0, ignoringCase: true) }
+                hasPayWord = lines.containsAny(index, asciiPayWords, ignoringCase: true)
                 mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
-                    || asciiISOCodes.contains { lines.asciiContains(index, $0, ignoringCase: false) }
+                    || lines.containsAny(index, asciiISOCodes, ignoringCase: false)
             } else {
                 let line = lines.substring(index)
                 let lower = line.lowercased()
-                hasPayWord = payWords.contains(where: lower.contains)
-                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains) || isoCodes.contains(where: line.contains)
+                hasPayWord = payWords.contains { contains(lower, $0) }
+                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains)
+                    || isoCodes.contains { contains(String(line), $0) }
             }
             guard mayStatePay else { continue }
             let own = index >= start && index < end
@@ -532,8 +538,8 @@ enum TextHeuristics {
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
 
-    static let asciiPayWords = payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-    static let asciiISOCodes = isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiPayWords = ByteNeedles(payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    static let asciiISOCodes = ByteNeedles(isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// The non-empty lines of a text (as `split(separator: "\n")` gives them), as byte ranges.
     struct Lines {
@@ -548,26 +554,16 @@ enum TextHeuristics {
             bytes = Array(text.utf8)
             var ranges: [Range<Int>] = []
             var ascii: [Bool] = []
-            var lineStart = 0
-            var lineIsASCII = true
             bytes.withUnsafeBufferPointer { bytes in
-                for position in 0..<bytes.count {
-                    let byte = bytes[position]
-                    if byte == 0x0A {
-                        if position > lineStart {
-                            ranges.append(lineStart..<position)
-                            ascii.append(lineIsASCII)
-                        }
-                        lineStart = position + 1
-                        lineIsASCII = true
-                    } else if byte >= 0x80 {
-                        lineIsASCII = false
+                var lineStart = 0
+                while lineStart < bytes.count {
+                    let lineEnd = TextHeuristics.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+                    if lineEnd > lineStart {
+                        ranges.append(lineStart..<lineEnd)
+                        ascii.append(TextHeuristics.isASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
                     }
+                    lineStart = lineEnd + 1
                 }
-            }
-            if bytes.count > lineStart {
-                ranges.append(lineStart..<bytes.count)
-                ascii.append(lineIsASCII)
             }
             self.ranges = ranges
             self.ascii = ascii
@@ -598,7 +594,7 @@ enum TextHeuristics {
                 guard asciiContains(line, needleBytes, ignoringCase: false) else { return false }
                 if isASCII(line) { return true }
             }
-            return substring(line).contains(needle)
+            return TextHeuristics.contains(String(substring(line)), needle)
         }
 
         static func contains<Bytes: RandomAccessCollection<UInt8>>(_ haystack: Bytes, _ needle: [UInt8], ignoringCase: Bool) -> Bool
@@ -630,28 +626,22 @@ enum TextHeuristics {
             let range = ranges[line]
             if isASCII(line) {
                 return range.count < 60
-                    && asciiOtherJobsHeadings.contains { asciiContains(line, $0, ignoringCase: true) }
+                    && containsAny(line, asciiOtherJobsHeadings, ignoringCase: true)
             }
             let line = substring(line)
             guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
             let lower = line.lowercased()
-            return otherJobsHeadings.contains { lower.contains($0) }
+            return otherJobsHeadings.contains { TextHeuristics.contains(lower, $0) }
         }
     }
 
     /// Foundation's `haystack.contains(needle)`, answered from the bytes when that is the same:
     /// an ASCII needle is only ever found where its bytes are, and in ASCII text exactly there.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        guard !needle.isEmpty, needle.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(needle) }
-        var haystack = haystack
-        let (found, ascii) = haystack.withUTF8 { bytes in
-            (Lines.contains(bytes[...], Array(needle.utf8), ignoringCase: false), !bytes.contains { $0 >= 0x80 })
-        }
-        if !found { return false }
-        return ascii || haystack.contains(needle)
+        foundationContains(haystack, needle)
     }
 
-    static let asciiOtherJobsHeadings = otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    static let asciiOtherJobsHeadings = ByteNeedles(otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
 
     /// Headings of the blocks of other postings that boards show beside the posting.
     static let otherJobsHeadings = [
@@ -671,7 +661,7 @@ enum TextHeuristics {
             return false
         }
         return contains(lower, " est.") || contains(lower, "(est") || contains(lower, "estimated") || contains(lower, "estimate")
-            || lower.contains("geschätzt") || lower.contains("estimé")
+            || contains(lower, "geschätzt") || contains(lower, "estimé")
     }
 
     static let payWords = [

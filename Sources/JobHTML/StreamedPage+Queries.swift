@@ -347,6 +347,12 @@ extension StreamedPage {
         return text.utf8.count < limit ? text : nil
     }
 
+    /// The element's first own text node that is not all whitespace, as UTF-8 bytes (whitespace
+    /// kept), or none: what ``ownText(of:under:)`` collapses.
+    public func ownTextBytes(of element: PageElement) -> ArraySlice<UInt8> {
+        ownText(Int(element.index))
+    }
+
     /// The element's text when its text nodes (scripts' and styles' left out) hold under 120
     /// bytes, whitespace collapsed; nil for larger ones or none.
     public func shortText(of element: PageElement) -> String? {

@@ -1,5 +1,9 @@
 import JobModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Maps an industry as written ("Financial Services", "Hospital & Health Care") to the vocabulary.
 public enum IndustryClassifier {
     /// The industry a label names, or nil when none fits.
@@ -129,21 +133,32 @@ public enum IndustryClassifier {
 
     /// "GS-12", "GS 13": the US federal General Schedule, whose pay tables only government uses.
     static func mentionsGeneralSchedule(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 2 < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == 0x47, bytes[index + 1] == 0x53 else { continue }  // "GS"
-            if index > 0, isWordByte(bytes[index - 1]) { continue }
-            // "GS-12", "GS 12": the grade follows a hyphen or a space ("GS1" is a barcode standard).
-            guard bytes[index + 2] == 0x2D || bytes[index + 2] == 0x20 else { continue }
-            let digit = index + 3
-            guard digit < bytes.count, bytes[digit] >= 0x30, bytes[digit] <= 0x39 else { continue }
-            var end = digit
-            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
-            if end - digit <= 2, end == bytes.count || !isWordByte(bytes[end]) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index + 2 < bytes.count {
+                // The next "G", found by libc's memchr.
+                guard let found = memchr(base + index, 0x47, bytes.count - 2 - index) else { return false }
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if Self.isGrade(bytes, at: index) { return true }
+                index += 1
+            }
+            return false
         }
-        return false
+    }
+
+    /// True for "GS-12" or "GS 12" at `index` (the bytes there are "G"), on word boundaries.
+    private static func isGrade(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] == 0x47, bytes[index + 1] == 0x53 else { return false }  // "GS"
+        if index > 0, isWordByte(bytes[index - 1]) { return false }
+        // "GS-12", "GS 12": the grade follows a hyphen or a space ("GS1" is a barcode standard).
+        guard bytes[index + 2] == 0x2D || bytes[index + 2] == 0x20 else { return false }
+        let digit = index + 3
+        guard digit < bytes.count, bytes[digit] >= 0x30, bytes[digit] <= 0x39 else { return false }
+        var end = digit
+        while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+        return end - digit <= 2 && (end == bytes.count || !isWordByte(bytes[end]))
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -160,6 +175,12 @@ public enum IndustryClassifier {
     static let descriptionScanner = PhraseScanner(descriptionCues.map(\.1))
 
     static func matches(_ keyword: String, _ words: [String]) -> Bool {
+        // One word (no space to split at): the same tests, without splitting the keyword.
+        if !keyword.utf8.contains(0x20) {
+            guard keyword.hasSuffix("*") else { return words.contains(keyword) }
+            let prefix = keyword.dropLast()
+            return words.contains { $0.hasPrefix(prefix) }
+        }
         let parts = keyword.split(separator: " ").map(String.init)
         guard parts.count <= words.count else { return false }
         for start in 0...(words.count - parts.count) {

@@ -148,9 +148,11 @@ public enum TitleNormaliser {
                 " backend ", " frontend ", " full stack ", " fullstack ", " engineer ", " développeur ", " entwickler "]),
             ("product-manager", [" product manager ", " product owner "]),
         ]
-        for (slug, phrases) in families where phrases.contains(where: { padded.contains($0) }) {
+        for (slug, phrases) in families where phrases.contains(where: { FoundationSearch.contains(padded, $0) }) {
             // A product manager is not an engineering manager.
-            if slug == "engineering-manager" && padded.contains(" product manager ") { return "product-manager" }
+            if slug == "engineering-manager" && FoundationSearch.contains(padded, " product manager ") {
+                return "product-manager"
+            }
             return slug
         }
         return nil
