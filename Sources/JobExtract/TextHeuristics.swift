@@ -34,7 +34,7 @@ enum TextHeuristics {
     static func apply(_ page: StreamedPage, to raw: inout RawPosting) {
         let headingOnes = page.all(.named("h1"))
         let heading = page.firstText(headingOnes)
-        let searchPage = heading.map(isSearchHeading) ?? false
+        let searchPage = heading.map(isSearchHeading) ?? hasOpenPostingPane(page)
         // The posting's own title element: on a search page, the first heading of the open posting's pane.
         let anchors: [PageElement] =
             searchPage ? paneHeadings(page) : heading == nil ? page.first(.named("h2")).map { [$0] } ?? [] : headingOnes
@@ -48,7 +48,7 @@ enum TextHeuristics {
                 raw.title = title
                 raw.origins["title"] = .text
             } else if let title = firstAttribute("content", of: ogTitle, in: page)
-                ?? page.firstText(page.all(.named("title"))).map(withoutSiteName)
+                ?? page.firstText(page.all(.named("title"))).map(withoutSiteName).map({ underscoreParts($0).first ?? $0 })
             {
                 raw.title = headline(in: title, page.firstText(anchors)) ?? title
                 raw.origins["title"] = .meta
@@ -61,11 +61,13 @@ enum TextHeuristics {
             raw.description = main
             raw.origins["description"] = .text
         }
+        describeFromMeta(page, &raw)
         let lines = Lines(main)
         // A single-page app's body is empty: its pay, if any, is in the structured description.
         let structuredDescription = raw.origins["description"] == .jsonld || raw.origins["description"] == .microdata
         if raw.structuredPay == nil && raw.salaryText == nil, let payLines = payLines(in: lines, title: raw.title)
             ?? (structuredDescription ? raw.description.flatMap { payLines(in: Lines($0), title: nil) } : nil)
+            ?? metaPayLines(raw)
         {
             // A board's own estimate is kept apart; the employer's pay is what remains.
             let split = payLines.split(separator: "\n").map(String.init)
@@ -87,7 +89,7 @@ enum TextHeuristics {
             ?? nearTitle(page, nearby, hints: locationHints, excluding: nil)).map({ withoutLabel($0, locationLabels) })
             ?? byline(page, nearby)?.location
         {
-            raw.location = location
+            raw.location = placeText(location)
             raw.origins["location"] = .text
         }
         // A search page's open posting is in its pane: names above its title elsewhere are other postings'.
@@ -104,7 +106,11 @@ enum TextHeuristics {
             raw.company = company
             raw.origins["company"] = .meta
         }
-        if raw.location == nil, let location = locationFromTitleTag(page, title: raw.title) {
+        if raw.company == nil, let company = companyFromSiteCues(page, title: raw.title, location: raw.location) {
+            raw.company = company
+            raw.origins["company"] = .meta
+        }
+        if raw.location == nil, let location = locationFromTitleTag(page, title: raw.title) ?? locationFromMetaDescription(raw) {
             raw.location = location
             raw.origins["location"] = .meta
         }
@@ -130,7 +136,7 @@ enum TextHeuristics {
     ]
     static let industryLabels = [
         "industry", "industries", "sector", "branche", "secteur", "secteur d'activité", "settore", "業種", "行业",
-        "所属行业", "отрасль", "сфера деятельности", "галузь",
+        "所属行业", "отрасль", "сфера деятельности", "галузь", "企业行业", "公司行业", "行业领域", "業界",
     ]
     static let locationHints = HintWords(["location", "jobloc", "job-loc", "topcard__flavor--bullet"])
     static let companyHints = HintWords(["company", "employer", "hiring-org", "org-name", "advertiser", "agency"])
@@ -522,12 +528,13 @@ enum TextHeuristics {
                 hasPayWord = lines.containsAny(index, asciiPayWords, ignoringCase: true)
                 mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
                     || lines.containsAny(index, asciiISOCodes, ignoringCase: false)
+                    || hasThousandsRange(lines.substring(index))
             } else {
                 let line = lines.substring(index)
                 let lower = line.lowercased()
                 hasPayWord = payWords.contains { contains(lower, $0) }
                 mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains)
-                    || isoCodes.contains { contains(String(line), $0) }
+                    || isoCodes.contains { contains(String(line), $0) } || hasThousandsRange(line)
             }
             guard mayStatePay else { continue }
             let own = index >= start && index < end
@@ -647,7 +654,7 @@ enum TextHeuristics {
     static let otherJobsHeadings = [
         "similar jobs", "related jobs", "people also viewed", "more jobs", "other jobs", "you may also like",
         "recommended jobs", "jobs you may like", "similar positions", "more openings", "ähnliche jobs",
-        "offres similaires", "похожие вакансии", "相似职位", "類似の求人",
+        "offres similaires", "похожие вакансии", "相似职位", "類似の求人", "还看了", "推荐职位", "他の求人",
     ]
 
     static let currencySymbols: Set<Character> = ["$", "€", "£", "¥", "₹", "₽", "円", "元", "₴", "￥"]

@@ -147,13 +147,14 @@ extension StreamedPage {
     /// The attributes extraction reads; the others are not kept.
     enum AttributeName: UInt8, CaseIterable {
         case `class`, id, dataAutomation, dataTestid, dataTest, itemprop, itemscope, itemtype, role, property, name,
-            content, href, src, datetime, value, type
+            content, href, src, datetime, value, type, dataQa, alt
 
         var text: String {
             switch self {
             case .dataAutomation: "data-automation"
             case .dataTestid: "data-testid"
             case .dataTest: "data-test"
+            case .dataQa: "data-qa"
             default: "\(self)"
             }
         }

@@ -32,7 +32,7 @@ public struct Normaliser: Sendable {
         // A company read from structured data wins; a site name from meta tags loses to the config's.
         let structuredCompany = [.jsonld, .microdata, .selector].contains(raw.origins["company"]) ? raw.company : nil
         let company = structuredCompany ?? defaults.company ?? raw.company
-        let country = raw.country ?? defaults.country
+        let country = raw.country ?? defaults.country ?? PostingCountry.of(location: raw.location, description: description)
         // One pass over the description finds every phrase the steps below look for.
         let phrases = Self.phrases(in: description)
         let level = title?.level ?? Self.levelFromExperience(description, years: phrases.years) ?? (title == nil ? nil : .mid)
@@ -40,8 +40,9 @@ public struct Normaliser: Sendable {
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
             ?? IndustryClassifier.industry(fromCompany: company)
             ?? IndustryClassifier.industry(fromAbout: description, company: company)
+            ?? IndustryClassifier.industry(fromCJKAbout: description)
             ?? IndustryClassifier.industry(fromCues: phrases.industryCues)
-        let location = raw.location.map(Self.cleanLocation)
+        let location = raw.location.map(Self.joiningCJKParts).map(Self.cleanLocation)
         let remote = raw.remote ?? Self.mentionsRemote([raw.title, raw.location])
         // The board's own id (JSON-LD identifier, else an id in the URL) names the posting; without
         // one, its content does, so the same posting under two URLs or sources is one posting.
@@ -106,7 +107,7 @@ public struct Normaliser: Sendable {
             }
         }
         if let text = raw.salaryText {
-            var textContext = context
+            var textContext = PostingCountry.context(context, forPayText: text)
             if raw.origins["salary"] == .selector { textContext.requireCurrency = false }
             if let parsed = SalaryParser.parse(text, context: textContext) {
                 return annualised(parsed.stated, source: raw.origins["salary"] == .selector ? .selector : .text)
@@ -137,7 +138,7 @@ public struct Normaliser: Sendable {
         if let value = maximum, value <= 0 { maximum = nil }
         guard minimum != nil || maximum != nil else { return nil }
         if let lo = minimum, let hi = maximum, lo > hi { (minimum, maximum) = (hi, lo) }
-        var currency = pay.currency?.uppercased().trimmingCharacters(in: .whitespaces) ?? ""
+        var currency = currentCode(pay.currency?.uppercased().trimmingCharacters(in: .whitespaces) ?? "")
         if currency.count != 3 || !currency.allSatisfy(\.isLetter) {
             currency = currency.contains("$") || currency.isEmpty ? context.dollarCurrency : currency
         }

@@ -20,6 +20,9 @@ public enum SalaryParser {
         public var yenCurrency: String
         /// When false, a figure with a period but no currency counts ("55 per hour"), in `dollarCurrency`.
         public var requireCurrency: Bool
+        /// The currency of a range in thousands written with no currency ("25-40k", "2-3万"): CNY on a
+        /// Chinese page, nil elsewhere.
+        public var thousandsCurrency: String?
 
         public init(dollarCurrency: String = "USD", yenCurrency: String = "JPY", requireCurrency: Bool = true) {
             self.dollarCurrency = dollarCurrency
@@ -37,7 +40,9 @@ public enum SalaryParser {
             case "SG", "SGP", "SINGAPORE": context.dollarCurrency = "SGD"
             case "HK", "HKG", "HONG KONG": context.dollarCurrency = "HKD"
             case "MX", "MEX", "MEXICO": context.dollarCurrency = "MXN"
-            case "CN", "CHN", "CHINA": context.yenCurrency = "CNY"
+            case "CN", "CHN", "CHINA":
+                context.yenCurrency = "CNY"
+                context.thousandsCurrency = "CNY"
             default: break
             }
             return context
@@ -168,6 +173,10 @@ public enum SalaryParser {
         case .some(.some(let code)): resolvedCurrency = code == "JPY" && yenSeen ? context.yenCurrency : code
         case .some(.none): resolvedCurrency = context.dollarCurrency
         case .none:
+            if let implied = impliedCurrency(firstMultiplier, secondMultiplier, second: second, context: context) {
+                resolvedCurrency = implied
+                break
+            }
             guard !context.requireCurrency, period != nil || hasPayWord else { return (nil, end) }
             resolvedCurrency = context.dollarCurrency
         }
@@ -263,5 +272,6 @@ public enum SalaryParser {
         "assets", "aum", "customers", "users", "investment", "invested", "grant", "grants", "award", "prize",
         "referral", "signing", "allowance", "stipend", "credit", "discount", "profit", "funded", "round", "donation",
         "contract", "loan", "cost", "costs", "spend", "market", "cap", "capital", "million", "billion",
+        "bn", "mln", "mrd", "млн", "млрд",
     ]
 }

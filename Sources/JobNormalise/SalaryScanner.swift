@@ -286,24 +286,24 @@ extension SalaryScanner {
             .hour: [
                 "per hour", "an hour", "a hour", "/ hr", "/ hour", "/ h", "hourly", "per hr", "p / h", "p.h", "ph",
                 "時 給", "时 薪", "в час", "/ час", "pro stunde", "/ std", "de l'heure", "par heure", "/ heure",
-                "all'ora", "l'ora", "/ ora", "per uur", "/ hora", "por hora",
+                "all'ora", "l'ora", "/ ora", "per uur", "/ hora", "por hora", "/ 小 时", "/ 时",
             ],
             .day: [
                 "per day", "a day", "/ day", "daily", "日 給", "日 薪", "в день", "/ день", "par jour", "pro tag",
-                "/ jour", "per diem", "al giorno", "day rate",
+                "/ jour", "per diem", "al giorno", "day rate", "/ 天", "/ 日", "每 天",
             ],
             .week: ["per week", "a week", "/ week", "/ wk", "weekly", "в неделю", "par semaine", "pro woche", "/ week"],
             .month: [
                 "per month", "a month", "/ month", "/ mo", "/ mon", "monthly", "月 給", "月 薪", "月 收", "в месяц",
                 "/ мес", "/ месяц", "месяц", "per mese", "al mese", "/ mese", "mensili", "mensuel", "mensuels",
                 "par mois", "/ mois", "pro monat", "/ monat", "monatlich", "brutto / monat", "per maand", "/ maand",
-                "p m", "pcm", "mensual", "/ mes", "al mes",
+                "p m", "pcm", "mensual", "/ mes", "al mes", "/ 月", "每 月",
             ],
             .year: [
                 "per year", "a year", "/ year", "/ yr", "yearly", "annually", "annual", "per annum", "/ annum",
                 "p a", "p.a", "pa", "年 収", "年 薪", "年 俸", "в год", "/ год", "/ jahr", "pro jahr", "jährlich", "brutto / jahr",
                 "brutto jahr", "par an", "/ an", "annuel", "annuels", "all'anno", "l'anno", "/ anno", "annui", "lordi",
-                "ral", "per jaar", "/ jaar", "per jaar bruto", "/ año", "al año", "anual",
+                "ral", "per jaar", "/ jaar", "per jaar bruto", "/ año", "al año", "anual", "/ 年", "每 年",
             ],
         ]
         for (period, list) in periods {

@@ -67,6 +67,7 @@ public struct SkillMatcher: Sendable {
     }
 
     func skills(inBytes bytes: [UInt8]) -> [String] {
+        let bytes = Self.separatingCJK(bytes)
         var found: [(skill: Int, start: Int, end: Int)] = []
         // Matches made through a case-folded spelling need no context, even for an ambiguous skill:
         // "golang" or "Apache Spark" are never ordinary words.

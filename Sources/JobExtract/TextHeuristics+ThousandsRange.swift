@@ -1,0 +1,31 @@
+import Foundation
+extension TextHeuristics {
+    /// True when a line holds a range in thousands or ten-thousands with no currency, as Chinese
+    /// boards write monthly pay: "25-40k", "15-25K·14薪", "2-3万". "3-5年" and "100-499人" are not.
+    static func hasThousandsRange(_ line: Substring) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, isDigit(scalars[end]) || scalars[end] == "." { end += 1 }
+            guard end < scalars.count, scalars[end] == "-" || scalars[end] == "~" || scalars[end] == "～" else {
+                index = end + 1
+                continue
+            }
+            var second = end + 1
+            let digitsStart = second
+            while second < scalars.count, isDigit(scalars[second]) || scalars[second] == "." { second += 1 }
+            if second > digitsStart, second < scalars.count, "kK万千".unicodeScalars.contains(scalars[second]) {
+                return true
+            }
+            index = max(end + 1, second)
+        }
+        return false
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+}

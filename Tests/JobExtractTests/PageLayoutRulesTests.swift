@@ -1,0 +1,82 @@
+import JobExtract
+import JobModel
+import Testing
+
+/// Rules for board layouts beyond the common ones: search pages without an h1, career sites that
+/// name the employer only in title tags or the logo, and pages whose posting is only in `<meta>` tags.
+struct PageLayoutRulesTests {
+    func html(title: String = "Jobs", head: String = "", body: String) -> [UInt8] {
+        Array("<!doctype html><html><head><title>\(title)</title>\(head)</head><body>\(body)</body></html>".utf8)
+    }
+
+    func extract(_ bytes: [UInt8]) throws -> RawPosting {
+        try PostingExtractor().extract(bytes: bytes).posting
+    }
+
+    @Test
+    func readsTheOpenPostingOfASearchPageWithoutAnH1() throws {
+        let cards = "<ul><li><h2 class=\"jobTitle\">Cloud Engineer</h2><span data-testid=\"company-name\">Trillium Grocers</span><div data-testid=\"text-location\">Toronto, ON</div><div>$88,000 - $102,000 a year</div></li></ul>"
+        let pane = "<div class=\"jobsearch-RightPane\"><h2>DevOps Engineer</h2><div data-testid=\"inlineHeader-companyName\"><a>Maplecrest Telecom</a></div><div data-testid=\"inlineHeader-companyLocation\"><div>Mississauga, ON</div></div><div id=\"jobDescriptionText\"><p>Pay: $95,000–$115,000 a year</p><p>Run our Kubernetes clusters and pipelines for forty services.</p></div></div>"
+        let raw = try extract(html(title: "Devops Engineer Jobs in Mississauga, ON | Indeed", body: cards + pane))
+        #expect(raw.title == "DevOps Engineer")
+        #expect(raw.company == "Maplecrest Telecom")
+        #expect(raw.location == "Mississauga, ON")
+        #expect(raw.salaryText?.hasPrefix("Pay: $95,000") == true)
+    }
+
+    @Test
+    func readsDataQaAttributesAsHints() throws {
+        let raw = try extract(html(body: "<h1 data-qa=\"vacancy-title\">Аналитик данных</h1><a data-qa=\"vacancy-company-name\"><span>ООО «Уральская Сеть»</span></a><p data-qa=\"vacancy-view-location\">Екатеринбург, улица Малышева, 51</p><div><p>Анализ продаж.</p></div>"))
+        #expect(raw.company == "ООО «Уральская Сеть»")
+        #expect(raw.location == "Екатеринбург, улица Малышева, 51")
+    }
+
+    @Test
+    func takesTheEmployerFromCareerTitleTags() throws {
+        let og = try extract(html(
+            title: "Careers | Prairiewind Renewables", head: "<meta property=\"og:title\" content=\"Careers at Prairiewind Renewables\">",
+            body: "<h1>Staff Data Platform Engineer</h1><p>Wind farms.</p>"))
+        #expect(og.company == "Prairiewind Renewables")
+        let parts = try extract(html(title: "Careers | Prairiewind Renewables", body: "<h1>Staff Data Platform Engineer</h1><p>Wind farms.</p>"))
+        #expect(parts.company == "Prairiewind Renewables")
+        let labelled = try extract(html(
+            title: "Vacature: Senior Backend Developer – Dijkhuis Vastgoed – Eindhoven",
+            body: "<h1>Senior Backend Developer</h1><p>Huurwoningen.</p>"))
+        #expect(labelled.company == "Dijkhuis Vastgoed")
+    }
+
+    @Test
+    func readsAChineseBoardTitleJoinedWithUnderscores() throws {
+        let raw = try extract(html(
+            title: "数据仓库工程师_北京京畿物流有限公司招聘_猎聘网",
+            body: "<div><span class=\"name\">数据仓库工程师</span><span class=\"salary\">25-40k</span></div><p>负责数据仓库的模型设计与ETL开发。</p>"))
+        #expect(raw.title == "数据仓库工程师")
+        #expect(raw.company == "北京京畿物流有限公司")
+        #expect(raw.salaryText?.contains("25-40k") == true)
+    }
+
+    @Test
+    func takesTheEmployerFromACareersLogo() throws {
+        let raw = try extract(html(
+            body: "<div><a href=\"/\"><img alt=\"Saguaro Health System Careers\" src=\"/logo.png\"></a></div><h2>Cloud Security Engineer II</h2><p>Protect patient data.</p>"))
+        #expect(raw.company == "Saguaro Health System")
+    }
+
+    @Test
+    func readsAPostingGivenOnlyInMetaTags() throws {
+        let head = "<meta property=\"og:title\" content=\"Cloud Engineer (m/w/d)\"><meta name=\"description\" content=\"Cloud Engineer (m/w/d) bei Alpenfunk Telekom AG in Innsbruck. Kubernetes, AWS. € 58.000 – € 68.000 brutto jährlich.\">"
+        let raw = try extract(html(title: "Cloud Engineer (m/w/d) – Alpenfunk Telekom AG – Innsbruck", head: head, body: "<div id=\"app\"></div>"))
+        #expect(raw.title == "Cloud Engineer (m/w/d)")
+        #expect(raw.company == "Alpenfunk Telekom AG")
+        #expect(raw.location == "Innsbruck")
+        #expect(raw.salaryText?.contains("€ 58.000 – € 68.000") == true)
+    }
+
+    @Test
+    func keepsThePlaceOfALabelledFactsLine() throws {
+        let raw = try extract(html(body: "<h1>Senior Backend Developer</h1><div><span>Standplaats: Eindhoven</span> · <span>32–40 uur per week</span></div><p>Je bouwt API's.</p>"))
+        #expect(raw.location == "Eindhoven")
+        let pinned = try extract(html(body: "<h1>Data Engineer</h1><p class=\"job-location\">📍 Des Moines, Iowa</p><p>Pipelines.</p>"))
+        #expect(pinned.location == "Des Moines, Iowa")
+    }
+}
