@@ -80,3 +80,13 @@ struct PageLayoutRulesTests {
         #expect(pinned.location == "Des Moines, Iowa")
     }
 }
+
+extension PageLayoutRulesTests {
+    @Test
+    func leavesAPayBadgeOutOfTheTitle() throws {
+        let raw = try extract(html(
+            title: "Senior Python Developer | Джобрінг",
+            body: "<h1><span>Senior Python Developer</span><span class=\"public-salary-item\">до $3500</span></h1><p>Продуктова компанія.</p>"))
+        #expect(raw.title == "Senior Python Developer")
+    }
+}
