@@ -106,7 +106,7 @@ enum TextHeuristics {
             raw.company = company
             raw.origins["company"] = .meta
         }
-        if raw.company == nil, let company = companyFromSiteCues(page, title: raw.title, location: raw.location) {
+        if raw.company == nil, let company = companyFromSiteCues(page, title: raw.title, location: raw.location, text: lines.text) {
             raw.company = company
             raw.origins["company"] = .meta
         }
