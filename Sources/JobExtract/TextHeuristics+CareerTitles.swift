@@ -3,8 +3,8 @@ import JobHTML
 
 extension TextHeuristics {
     /// The employer as the site's title tags or logo name it, when nothing nearer the posting did.
-    static func companyFromSiteCues(_ page: StreamedPage, title: String?, location: String?) -> String? {
-        companyAfterLabelledTitle(page, title: title, location: location) ?? companyFromCareerTitles(page)
+    static func companyFromSiteCues(_ page: StreamedPage, title: String?, location: String?, text: String) -> String? {
+        companyAfterLabelledTitle(page, title: title, location: location) ?? companyFromCareerTitles(page, text: text)
             ?? companyFromLogo(page)
     }
 
@@ -12,8 +12,9 @@ extension TextHeuristics {
 
     /// The employer as a career site's title tags name it when no part of them is the posting:
     /// og:title "Careers at Prairiewind", `<title>` "Careers | Prairiewind" (a career word and one
-    /// other part), or a Chinese board's "…_北京某某物流有限公司招聘_…" (a legal name, "hiring").
-    static func companyFromCareerTitles(_ page: StreamedPage) -> String? {
+    /// other part, taken only when the posting's text names it too: a board titles its own pages
+    /// "Jobs | Board"), or a Chinese board's "…_北京某某物流有限公司招聘_…" (a legal name, "hiring").
+    static func companyFromCareerTitles(_ page: StreamedPage, text: String) -> String? {
         for match in [ogTitle, twitterTitle] {
             guard let text = firstAttribute("content", of: match, in: page) else { continue }
             for prefix in careerPrefixes where text.hasPrefix(prefix) && text.count > prefix.count {
@@ -22,7 +23,9 @@ extension TextHeuristics {
             }
         }
         let parts = titleTagParts(page)
-        if parts.count == 2, let career = parts.firstIndex(where: { careerWords.contains($0.lowercased()) }) {
+        if parts.count == 2, let career = parts.firstIndex(where: { careerWords.contains($0.lowercased()) }),
+            contains(text, parts[1 - career])
+        {
             return cleanCompany(parts[1 - career])
         }
         guard let title = page.firstText(page.all(.named("title"))) else { return nil }

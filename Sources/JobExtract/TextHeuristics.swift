@@ -45,7 +45,7 @@ enum TextHeuristics {
         }
         if raw.title == nil, !searchPage {
             if let title = heading {
-                raw.title = title
+                raw.title = withoutPayBadge(page, headingOnes, title)
                 raw.origins["title"] = .text
             } else if let title = firstAttribute("content", of: ogTitle, in: page)
                 ?? page.firstText(page.all(.named("title"))).map(withoutSiteName).map({ underscoreParts($0).first ?? $0 })
@@ -106,7 +106,7 @@ enum TextHeuristics {
             raw.company = company
             raw.origins["company"] = .meta
         }
-        if raw.company == nil, let company = companyFromSiteCues(page, title: raw.title, location: raw.location) {
+        if raw.company == nil, let company = companyFromSiteCues(page, title: raw.title, location: raw.location, text: lines.text) {
             raw.company = company
             raw.origins["company"] = .meta
         }

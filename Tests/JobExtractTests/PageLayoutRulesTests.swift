@@ -37,8 +37,13 @@ struct PageLayoutRulesTests {
             title: "Careers | Prairiewind Renewables", head: "<meta property=\"og:title\" content=\"Careers at Prairiewind Renewables\">",
             body: "<h1>Staff Data Platform Engineer</h1><p>Wind farms.</p>"))
         #expect(og.company == "Prairiewind Renewables")
-        let parts = try extract(html(title: "Careers | Prairiewind Renewables", body: "<h1>Staff Data Platform Engineer</h1><p>Wind farms.</p>"))
+        let parts = try extract(html(
+            title: "Careers | Prairiewind Renewables",
+            body: "<h1>Staff Data Platform Engineer</h1><p>Prairiewind Renewables runs wind farms.</p>"))
         #expect(parts.company == "Prairiewind Renewables")
+        // A board's own "Jobs | Board" names no employer the posting's text does not name.
+        let board = try extract(html(title: "Jobs | Jobrooster", body: "<h1>Data Engineer</h1><p>Pipelines.</p>"))
+        #expect(board.company == nil)
         let labelled = try extract(html(
             title: "Vacature: Senior Backend Developer – Dijkhuis Vastgoed – Eindhoven",
             body: "<h1>Senior Backend Developer</h1><p>Huurwoningen.</p>"))
@@ -78,5 +83,15 @@ struct PageLayoutRulesTests {
         #expect(raw.location == "Eindhoven")
         let pinned = try extract(html(body: "<h1>Data Engineer</h1><p class=\"job-location\">📍 Des Moines, Iowa</p><p>Pipelines.</p>"))
         #expect(pinned.location == "Des Moines, Iowa")
+    }
+}
+
+extension PageLayoutRulesTests {
+    @Test
+    func leavesAPayBadgeOutOfTheTitle() throws {
+        let raw = try extract(html(
+            title: "Senior Python Developer | Джобрінг",
+            body: "<h1><span>Senior Python Developer</span><span class=\"public-salary-item\">до $3500</span></h1><p>Продуктова компанія.</p>"))
+        #expect(raw.title == "Senior Python Developer")
     }
 }
