@@ -22,6 +22,23 @@ public struct ElementMatch: Sendable {
     }
 
     let test: Test
+    /// True when the test can only match an element with attributes, so elements without any
+    /// are passed over without looking.
+    let needsAttribute: Bool
+
+    init(test: Test) {
+        self.test = test
+        needsAttribute = Self.needsAttribute(test)
+    }
+
+    private static func needsAttribute(_ test: Test) -> Bool {
+        switch test {
+        case .tags: false
+        case .equals, .contains, .present, .never: true
+        case let .any(tests): tests.allSatisfy(needsAttribute)
+        case let .all(tests): tests.contains(where: needsAttribute)
+        }
+    }
 
     /// Elements with one of these names (lowercase, as libxml2 reports them).
     public static func named(_ names: String...) -> ElementMatch {
@@ -75,7 +92,9 @@ extension StreamedPage {
     public func first(_ match: ElementMatch) -> PageElement? {
         var index = 0
         while index < elements.count {
-            if matches(match.test, index) { return PageElement(index: Int32(index)) }
+            if (!match.needsAttribute || elements[index].attributeCount > 0) && matches(match.test, index) {
+                return PageElement(index: Int32(index))
+            }
             index += 1
         }
         return nil
@@ -87,7 +106,10 @@ extension StreamedPage {
         var range = 0..<elements.count
         if let ancestor { range = Int(ancestor.index) + 1..<Int(elements[Int(ancestor.index)].subtreeEnd) }
         var found: [PageElement] = []
-        for index in range where matches(match.test, index) { found.append(PageElement(index: Int32(index))) }
+        for index in range
+        where (!match.needsAttribute || elements[index].attributeCount > 0) && matches(match.test, index) {
+            found.append(PageElement(index: Int32(index)))
+        }
         return found
     }
 
@@ -314,7 +336,45 @@ extension StreamedPage {
             }
         }
         let last = output.last == 0x0A ? output.count - 1 : output.count
-        return String(decoding: output[..<max(0, last)], as: UTF8.self)
+        return output.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[..<max(0, last)])) }
+    }
+
+    /// A String of bytes that are well-formed UTF-8 (page text always is). Swift checks the bytes
+    /// again, cheaply only while they are all ASCII: mostly-ASCII text with a few other characters
+    /// is put together from its ASCII runs and those characters, each checked on its own.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress else { return "" }
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var result = ""
+        var pieces = 0
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highs == 0 {
+                index += 8
+                continue
+            }
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            pieces += 1
+            if pieces > 64 { return String(decoding: bytes, as: UTF8.self) }
+            if pieces == 1 { result.reserveCapacity(bytes.count) }
+            if index > runStart {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))
+            }
+            var end = index + 1
+            while end < bytes.count && bytes[end] >= 0x80 { end += 1 }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+            runStart = end
+            index = end
+        }
+        if pieces == 0 { return String(decoding: bytes, as: UTF8.self) }
+        if bytes.count > runStart {
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self))
+        }
+        return result
     }
 
     // MARK: Near the title
@@ -490,6 +550,25 @@ struct VisibleTextWriter {
         }
     }
 
+    /// The high bit of each byte of `value` that is zero, and no other bit.
+    @inline(__always)
+    static func zeroBytes(_ value: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((value & low7) &+ low7) | value | low7)
+    }
+
+    /// True when 8 bytes that follow a written non-space byte can be written unchanged: none is a
+    /// control or 0xC2 (which may start a no-break space), no two spaces are adjacent and the
+    /// last is not a space (the next word may start with one).
+    @inline(__always)
+    static func copiesAsItIs(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        let controls = zeroBytes(word & (ones &* 0xE0))
+        let c2 = zeroBytes(word ^ (ones &* 0xC2))
+        return (controls | c2 | (spaces & (spaces << 8)) | (spaces & 0x8000_0000_0000_0000)) == 0
+    }
+
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) {
         var index = start
         while index < stop {
@@ -505,6 +584,17 @@ struct VisibleTextWriter {
                 output[count] = byte
                 count += 1
                 index += 1
+                // Eight bytes at a time while they need no change: no control, no 0xC2, and spaces
+                // only single ones between other bytes, after the byte just written.
+                if let source = text.baseAddress, let target = output.baseAddress {
+                    while index + 8 <= stop {
+                        let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                        if !Self.copiesAsItIs(word) { break }
+                        UnsafeMutableRawPointer(target + count).storeBytes(of: word, as: UInt64.self)
+                        count += 8
+                        index += 8
+                    }
+                }
                 while index < stop {
                     let next = text[index]
                     if next <= 0x20 || next == 0xC2 { break }
