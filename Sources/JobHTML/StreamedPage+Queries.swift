@@ -424,8 +424,8 @@ extension StreamedPage {
         nextSibling(Int(element.index)).map { PageElement(index: Int32($0)) }
     }
 
-    /// True when the element's hint attributes (`class`, `data-automation`, `data-testid`,
-    /// `data-test`, `data-qa`, `itemprop`), lowercased and joined by spaces, contain one of the words
+    /// True when the element's hint attributes (`class`, `data-automation`, `data-automation-id`,
+    /// `data-testid`, `data-test`, `data-qa`, `itemprop`), lowercased and joined by spaces, contain one of the words
     /// (lowercase ASCII, without spaces) as Foundation's `contains` would find it.
     public func hints(of element: PageElement, contain words: HintWords) -> Bool {
         let index = Int(element.index)
@@ -519,7 +519,9 @@ extension StreamedPage {
 
 /// Words to look for in an element's hint attributes (see ``StreamedPage/hints(of:contain:)``).
 public struct HintWords: Sendable {
-    static let attributes: [StreamedPage.AttributeName] = [.class, .dataAutomation, .dataTestid, .dataTest, .dataQa, .itemprop]
+    static let attributes: [StreamedPage.AttributeName] = [
+        .class, .dataAutomation, .dataAutomationID, .dataTestid, .dataTest, .dataQa, .itemprop,
+    ]
     let words: [String]
     let bytes: [[UInt8]]
 

@@ -147,7 +147,7 @@ extension StreamedPage {
     /// The attributes extraction reads; the others are not kept.
     enum AttributeName: UInt8, CaseIterable {
         case `class`, id, dataAutomation, dataTestid, dataTest, itemprop, itemscope, itemtype, role, property, name,
-            content, href, src, datetime, value, type, dataQa, alt
+            content, href, src, datetime, value, type, dataQa, alt, dataAutomationID
 
         var text: String {
             switch self {
@@ -155,6 +155,7 @@ extension StreamedPage {
             case .dataTestid: "data-testid"
             case .dataTest: "data-test"
             case .dataQa: "data-qa"
+            case .dataAutomationID: "data-automation-id"
             default: "\(self)"
             }
         }

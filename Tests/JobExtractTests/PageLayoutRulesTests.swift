@@ -25,6 +25,13 @@ struct PageLayoutRulesTests {
     }
 
     @Test
+    func readsWorkdayDataAutomationIDsAsHints() throws {
+        let raw = try extract(html(body: "<h1>Data Engineer</h1><div data-automation-id=\"locations\"><span>Austin, TX</span></div><div data-automation-id=\"company\"><span>Larkspur Freight</span></div><div><p>We build data pipelines with Python and SQL.</p></div>"))
+        #expect(raw.location == "Austin, TX")
+        #expect(raw.company == "Larkspur Freight")
+    }
+
+    @Test
     func readsDataQaAttributesAsHints() throws {
         let raw = try extract(html(body: "<h1 data-qa=\"vacancy-title\">Аналитик данных</h1><a data-qa=\"vacancy-company-name\"><span>ООО «Уральская Сеть»</span></a><p data-qa=\"vacancy-view-location\">Екатеринбург, улица Малышева, 51</p><div><p>Анализ продаж.</p></div>"))
         #expect(raw.company == "ООО «Уральская Сеть»")
