@@ -112,6 +112,8 @@ extension TextHeuristics {
     struct ByteNeedles: Sendable {
         /// Per first byte (lowercase): the needles that start with it.
         private let byFirst: [[[UInt8]]]
+        /// Per byte: true when a needle starts with it (checked before `byFirst` is touched).
+        private let starts: [Bool]
 
         /// - Parameters:
         ///   - needles: ASCII; lowercase when they will be looked for ignoring case.
@@ -119,19 +121,20 @@ extension TextHeuristics {
             var byFirst = [[[UInt8]]](repeating: [], count: 256)
             for needle in needles where !needle.isEmpty { byFirst[Int(needle.utf8.first!)].append(Array(needle.utf8)) }
             self.byFirst = byFirst
+            starts = byFirst.map { !$0.isEmpty }
         }
 
         /// True when one of the needles occurs in the bytes, ASCII letters of the bytes lowercased
         /// first when `ignoringCase`.
         func found(in bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
-            byFirst.withUnsafeBufferPointer { byFirst in
+            starts.withUnsafeBufferPointer { starts in
                 var start = 0
                 let count = bytes.count
                 while start < count {
                     var byte = bytes[start]
                     if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                    let candidates = byFirst[Int(byte)]
-                    if !candidates.isEmpty {
+                    if starts[Int(byte)] {
+                        let candidates = byFirst[Int(byte)]
                         for needle in candidates where needle.count <= count - start {
                             var offset = 1
                             while offset < needle.count {
@@ -186,7 +189,7 @@ extension TextHeuristics {
     }
 
     /// The ASCII labels of a list, as ``mayBeLabel(_:_:_:)`` compares them.
-    struct LabelBytes {
+    struct LabelBytes: Sendable {
         /// Bit `n` set when a label is `n` bytes long.
         var lengths: UInt64 = 0
         /// Bit `byte` set when a label starts with that byte.
@@ -215,7 +218,7 @@ extension TextHeuristics {
         }
     }
 
-    /// False when the element's own text is surely none of `labels` as ``labelledElement(_:_:_:)``
+    /// False when the element's own text is surely none of `labels` as ``labelledElement(_:_:_:_:)``
     /// reads it (lowercased, one trailing colon and the whitespace before it dropped), or is
     /// empty or 30 bytes or longer; true when it may be one, and for text that is not ASCII.
     ///

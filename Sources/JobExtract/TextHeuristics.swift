@@ -85,7 +85,7 @@ enum TextHeuristics {
         guard raw.location == nil || raw.company == nil || raw.industry == nil else { return }
         // One walk over the elements after the posting's title answers every "what is near it" question.
         let nearby = anchors.first.map { page.elements(after: $0, limit: 400) } ?? []
-        if raw.location == nil, let location = (labelledElement(page, nearby, locationLabels) ?? labelled(locationLabels, in: lines)
+        if raw.location == nil, let location = (labelledElement(page, nearby, locationLabels, locationLabelBytes) ?? labelled(locationLabels, in: lines)
             ?? nearTitle(page, nearby, hints: locationHints, excluding: nil)).map({ withoutLabel($0, locationLabels) })
             ?? byline(page, nearby)?.location
         {
@@ -96,7 +96,7 @@ enum TextHeuristics {
         let pane = anchors.first.flatMap { anchor in page.first(detailPane).flatMap { page.isDescendant(anchor, of: $0) ? $0 : nil } }
         if raw.company == nil, let company = companyFromTitleTag(page, title: raw.title, location: raw.location)
             ?? companyFromTitleTagParts(page, title: raw.title, location: raw.location)
-            ?? (labelledElement(page, nearby, companyLabels) ?? labelled(companyLabels, in: lines)).flatMap(cleanCompany)
+            ?? (labelledElement(page, nearby, companyLabels, companyLabelBytes) ?? labelled(companyLabels, in: lines)).flatMap(cleanCompany)
             ?? beforeTitle(page, anchors: anchors, within: pane)
             ?? nearTitle(page, nearby, hints: companyHints, excluding: locationHints).flatMap(cleanCompany)
             ?? byline(page, nearby)?.company ?? linkAfterTitle(page, nearby, location: raw.location)
@@ -114,7 +114,7 @@ enum TextHeuristics {
             raw.location = location
             raw.origins["location"] = .meta
         }
-        if raw.industry == nil, let industry = labelledElement(page, nearby, industryLabels) ?? labelled(industryLabels, in: lines)
+        if raw.industry == nil, let industry = labelledElement(page, nearby, industryLabels, industryLabelBytes) ?? labelled(industryLabels, in: lines)
             ?? industryAfterCompanySize(lines)
         {
             raw.industry = industry
@@ -278,8 +278,9 @@ enum TextHeuristics {
     /// The text of the element right after a label element ("<span>Location</span><span>Hyderabad</span>",
     /// "<dt>Standort</dt><dd>…</dd>", "<th>Company</th><td>…</td>") among those after the title; a
     /// search page's filter chips, before it, say "Company" or "Location" too.
-    static func labelledElement(_ page: StreamedPage, _ nearby: [PageElement], _ labels: [String]) -> String? {
-        let labelBytes = LabelBytes(labels)
+    static func labelledElement(
+        _ page: StreamedPage, _ nearby: [PageElement], _ labels: [String], _ labelBytes: LabelBytes
+    ) -> String? {
         for element in nearby {
             guard mayBeLabel(page, element, labelBytes) else { continue }
             guard let own = page.ownText(of: element, under: 30), !own.isEmpty else { continue }
@@ -297,6 +298,10 @@ enum TextHeuristics {
         }
         return nil
     }
+
+    static let locationLabelBytes = LabelBytes(locationLabels)
+    static let companyLabelBytes = LabelBytes(companyLabels)
+    static let industryLabelBytes = LabelBytes(industryLabels)
 
     /// The parts of the page's `<title>`, split at " | ", " - ", " – ", " — ".
     static func titleTagParts(_ page: StreamedPage) -> [String] {
@@ -528,7 +533,7 @@ enum TextHeuristics {
                 hasPayWord = lines.containsAny(index, asciiPayWords, ignoringCase: true)
                 mayStatePay = hasPayWord || lines.bytes[range].contains(0x24)
                     || lines.containsAny(index, asciiISOCodes, ignoringCase: false)
-                    || hasThousandsRange(lines.substring(index))
+                    || hasThousandsRange(ascii: lines.bytes[range])
             } else {
                 let line = lines.substring(index)
                 let lower = line.lowercased()
