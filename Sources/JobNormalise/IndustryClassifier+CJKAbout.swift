@@ -28,10 +28,8 @@ extension IndustryClassifier {
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
-            var index = 0
-            // Every self word's scalars are at U+3000 or above (lead byte E3 or more).
-            while index < count && bytes[index] < 0xE3 { index += 1 }
-            guard index < count else { return false }
+            // Every self word's scalars, and the ideographs, are at U+3000 or above (lead byte E3 or more).
+            var index = UTF8Scan.firstLeadOfThreeOrMore(bytes, from: 0)
             while index < count {
                 let lead = bytes[index]
                 if lead >= 0xE3 {
@@ -48,7 +46,7 @@ extension IndustryClassifier {
                         if offset == word.count { return true }
                     }
                 }
-                index += 1
+                index = UTF8Scan.firstLeadOfThreeOrMore(bytes, from: index + 1)
             }
             return false
         }

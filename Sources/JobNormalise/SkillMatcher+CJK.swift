@@ -3,7 +3,7 @@ extension SkillMatcher {
     /// those scripts write no space between words, so "TerraformによるIaC化" or "熟悉Kafka等" must
     /// end a word at each such character for the Latin names between them to match.
     static func separatingCJK(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(where: { $0 >= 0xE3 }) else { return bytes }
+        guard bytes.withUnsafeBufferPointer(UTF8Scan.hasScalarFromU3000) else { return bytes }
         var output = bytes
         var index = 0
         while index < output.count {
