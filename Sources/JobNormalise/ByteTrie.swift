@@ -215,6 +215,13 @@ struct ByteTrie: Sendable {
             return isSet(ByteTrie.triplesOffset, ByteTrie.tripleHash(first, second, third))
         }
 
+        /// False when no phrase starts with `byte`: one read of the root's table, cheaper than
+        /// ``mayStart(_:_:_:)``, for the bytes between words, where most positions start nothing.
+        @inline(__always)
+        func mayStart(with byte: UInt8) -> Bool {
+            rootChildren[Int(byte)] >= 0
+        }
+
         /// False when no phrase's first word is the word whose ``ByteTrie/wordBit(_:from:to:)`` is `bit`.
         @inline(__always)
         func mayStartWord(_ bit: Int) -> Bool {

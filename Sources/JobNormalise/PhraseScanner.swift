@@ -33,39 +33,42 @@ struct PhraseScanner: Sendable {
     /// Every phrase of `trie` that starts and ends on a word boundary: its value and byte range.
     static func walk(_ trie: ByteTrie, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
         trie.withScanner { trie in
-            // Every position visited is a phrase start (the text's start, a byte after a non-word
-            // byte, or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
-            var start = 0
-            let count = utf8.count
-            while start < count {
-                let first = utf8[start]
-                // At a word, its end is found first: a phrase can only start there when its first
-                // word is this word.
-                var wordEnd = start
-                var mayStartHere = true
-                if SkillMatcher.isWordByte(first) {
-                    wordEnd += 1
-                    while wordEnd < count && SkillMatcher.isWordByte(utf8[wordEnd]) { wordEnd += 1 }
-                    mayStartHere = trie.mayStartWord(ByteTrie.wordBit(utf8, from: start, to: wordEnd))
-                }
-                if mayStartHere && trie.mayStart(
-                    SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
-                    start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
-                {
-                    var node = ByteTrie.root
-                    var position = start
-                    while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
-                        node = next
-                        position += 1
-                        if let index = trie.value(at: node),
-                            position == count || !SkillMatcher.isWordByte(utf8[position])
-                                || !SkillMatcher.isWordByte(utf8[position - 1])
-                        {
-                            body(index, start, position)
+            SkillMatcher.wordByteTable.withUnsafeBufferPointer { isWord in
+                // Every position visited is a phrase start (the text's start, a byte after a non-word
+                // byte, or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
+                var start = 0
+                let count = utf8.count
+                while start < count {
+                    let first = utf8[start]
+                    // At a word, its end is found first: a phrase can only start there when its first
+                    // word is this word. Between words, a byte no phrase starts with is passed at once.
+                    var wordEnd = start
+                    let mayStartHere: Bool
+                    if isWord[Int(first)] {
+                        wordEnd += 1
+                        while wordEnd < count && isWord[Int(utf8[wordEnd])] { wordEnd += 1 }
+                        mayStartHere = trie.mayStartWord(ByteTrie.wordBit(utf8, from: start, to: wordEnd))
+                    } else {
+                        mayStartHere = trie.mayStart(with: SkillMatcher.lower(first))
+                    }
+                    if mayStartHere && trie.mayStart(
+                        SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
+                        start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
+                    {
+                        var node = ByteTrie.root
+                        var position = start
+                        while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
+                            node = next
+                            position += 1
+                            if let index = trie.value(at: node),
+                                position == count || !isWord[Int(utf8[position])] || !isWord[Int(utf8[position - 1])]
+                            {
+                                body(index, start, position)
+                            }
                         }
                     }
+                    start = max(start + 1, wordEnd)
                 }
-                start = max(start + 1, wordEnd)
             }
         }
     }

@@ -77,34 +77,46 @@ public struct SkillMatcher: Sendable {
         folded.withScanner { folded in
             exact.withScanner { exact in
                 bytes.withUnsafeBufferPointer { bytes in
-                    let count = bytes.count
-                    var index = 0
-                    while index < count {
-                        // At a word, its end is found first: a term can only start there when its
-                        // first word is this word, so most words need no walk.
-                        var wordEnd = index
-                        var mayFold = true
-                        var mayExact = true
-                        if Self.isWordByte(bytes[index]) {
-                            wordEnd += 1
-                            while wordEnd < count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
-                            let bit = ByteTrie.wordBit(bytes, from: index, to: wordEnd)
-                            mayFold = folded.mayStartWord(bit)
-                            mayExact = exact.mayStartWord(bit)
+                    Self.wordByteTable.withUnsafeBufferPointer { isWord in
+                        let count = bytes.count
+                        var index = 0
+                        while index < count {
+                            let byte = bytes[index]
+                            // At a word, its end is found first: a term can only start there when its
+                            // first word is this word, so most words need no walk. Between words, a
+                            // byte no term starts with is passed at once.
+                            var wordEnd = index
+                            let mayFold: Bool
+                            let mayExact: Bool
+                            if isWord[Int(byte)] {
+                                wordEnd += 1
+                                while wordEnd < count && isWord[Int(bytes[wordEnd])] { wordEnd += 1 }
+                                let bit = ByteTrie.wordBit(bytes, from: index, to: wordEnd)
+                                mayFold = folded.mayStartWord(bit)
+                                mayExact = exact.mayStartWord(bit)
+                            } else {
+                                mayFold = folded.mayStart(with: Self.lower(byte))
+                                mayExact = exact.mayStart(with: byte)
+                            }
+                            if !mayFold && !mayExact {
+                                index = max(index + 1, wordEnd)
+                                continue
+                            }
+                            let foldedMatch =
+                                mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
+                            let exactMatch =
+                                mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
+                            let useFolded =
+                                foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+                            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                                if useFolded { safe.insert(found.count) }
+                                found.append((skill, index, end))
+                                index = end
+                                continue
+                            }
+                            // No match: past the word, or past the one byte that is not a word's.
+                            index = max(index + 1, wordEnd)
                         }
-                        let foldedMatch =
-                            mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
-                        let exactMatch =
-                            mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
-                        let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-                        if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                            if useFolded { safe.insert(found.count) }
-                            found.append((skill, index, end))
-                            index = end
-                            continue
-                        }
-                        // No match: past the word, or past the one byte that is not a word's.
-                        index = max(index + 1, wordEnd)
                     }
                 }
             }
@@ -181,6 +193,10 @@ public struct SkillMatcher: Sendable {
         return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
+    /// ``isWordByte(_:)`` of every byte, for the scan loops: one read instead of a few tests.
+    static let wordByteTable: [Bool] = (0...255).map { isWordByte(UInt8($0)) }
+
+    @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
     static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }
