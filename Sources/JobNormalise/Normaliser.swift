@@ -74,19 +74,28 @@ public struct Normaliser: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var hash = Fingerprint.Hash()
-            var written = false
-            var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
-                    || byte == 0x28 || byte == 0x29 || byte == 0x2D
-                {
-                    pendingSpace = written
-                } else {
-                    if pendingSpace { hash.add(0x20) }
-                    pendingSpace = false
-                    hash.add(SkillMatcher.lower(byte))
-                    written = true
-                }
+            // Bit `byte` is set for the separators: space, line feed, tab, carriage return, comma,
+            // slash, parentheses and hyphen (all below 0x40).
+            let separators: UInt64 = 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0D | 1 << 0x2C | 1 << 0x2F
+                | 1 << 0x28 | 1 << 0x29 | 1 << 0x2D
+            var index = 0
+            let count = bytes.count
+            // Separators before the first word write nothing.
+            while index < count && bytes[index] < 0x40 && (separators &>> UInt64(bytes[index])) & 1 != 0 { index += 1 }
+            while index < count {
+                // A word, hashed as read; then its separators, as one space if a word follows.
+                var byte = bytes[index]
+                repeat {
+                    hash.add(byte &+ (byte &- 0x41 < 26 ? 0x20 : 0))
+                    index += 1
+                    guard index < count else { break }
+                    byte = bytes[index]
+                } while byte >= 0x40 || (separators &>> UInt64(byte)) & 1 == 0
+                guard index < count else { break }
+                repeat {
+                    index += 1
+                } while index < count && bytes[index] < 0x40 && (separators &>> UInt64(bytes[index])) & 1 != 0
+                if index < count { hash.add(0x20) }
             }
             return hash.hex
         }
