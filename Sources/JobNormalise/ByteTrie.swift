@@ -166,8 +166,14 @@ struct ByteTrie: Sendable {
     where Bytes.Index == Int {
         let first = SkillMatcher.lower(bytes[start])
         let second = end - start > 1 ? SkillMatcher.lower(bytes[start + 1]) : first
-        let last = SkillMatcher.lower(bytes[end - 1])
-        let key = UInt32(truncatingIfNeeded: min(end - start, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
+        return wordBit(length: end - start, first: first, second: second, last: SkillMatcher.lower(bytes[end - 1]))
+    }
+
+    /// ``wordBit(_:from:to:)`` from a word's length and its first, second and last bytes, already
+    /// lowercased (for a word of one byte, `second` is `first`).
+    @inline(__always)
+    static func wordBit(length: Int, first: UInt8, second: UInt8, last: UInt8) -> Int {
+        let key = UInt32(truncatingIfNeeded: min(length, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
             | UInt32(last)
         return Int((key &* 0x9E37_79B1) >> 18)
     }
