@@ -73,32 +73,38 @@ public struct Normaliser: Sendable {
     static func normalisedWordsFingerprint(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var hash = Fingerprint.Hash()
-            // Bit `byte` is set for the separators: space, line feed, tab, carriage return, comma,
-            // slash, parentheses and hyphen (all below 0x40).
-            let separators: UInt64 = 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0D | 1 << 0x2C | 1 << 0x2F
-                | 1 << 0x28 | 1 << 0x29 | 1 << 0x2D
-            var index = 0
-            let count = bytes.count
-            // Separators before the first word write nothing.
-            while index < count && bytes[index] < 0x40 && (separators &>> UInt64(bytes[index])) & 1 != 0 { index += 1 }
-            while index < count {
-                // A word, hashed as read; then its separators, as one space if a word follows.
-                var byte = bytes[index]
-                repeat {
-                    hash.add(byte &+ (byte &- 0x41 < 26 ? 0x20 : 0))
-                    index += 1
+            wordsHashTable.withUnsafeBufferPointer { table in
+                var hash = Fingerprint.Hash()
+                var index = 0
+                let count = bytes.count
+                // Separators before the first word write nothing.
+                while index < count && table[Int(bytes[index])] > 0xFF { index += 1 }
+                while index < count {
+                    // A word, hashed as read; then its separators, as one space if a word follows.
+                    var entry = table[Int(bytes[index])]
+                    repeat {
+                        hash.add(UInt8(truncatingIfNeeded: entry))
+                        index += 1
+                        guard index < count else { break }
+                        entry = table[Int(bytes[index])]
+                    } while entry <= 0xFF
                     guard index < count else { break }
-                    byte = bytes[index]
-                } while byte >= 0x40 || (separators &>> UInt64(byte)) & 1 == 0
-                guard index < count else { break }
-                repeat {
-                    index += 1
-                } while index < count && bytes[index] < 0x40 && (separators &>> UInt64(bytes[index])) & 1 != 0
-                if index < count { hash.add(0x20) }
+                    repeat {
+                        index += 1
+                    } while index < count && table[Int(bytes[index])] > 0xFF
+                    if index < count { hash.add(0x20) }
+                }
+                return hash.hex
             }
-            return hash.hex
         }
+    }
+
+    /// For ``normalisedWordsFingerprint(_:)``, per byte: 0x100 for a separator (space, line feed,
+    /// tab, carriage return, comma, slash, parentheses, hyphen), else the byte as hashed (ASCII
+    /// letters lowercased).
+    static let wordsHashTable: [UInt16] = (0...255).map { value in
+        [0x20, 0x0A, 0x09, 0x0D, 0x2C, 0x2F, 0x28, 0x29, 0x2D].contains(value)
+            ? 0x100 : UInt16(SkillMatcher.lower(UInt8(value)))
     }
 
     /// Structured pay first (JSON-LD, microdata), then the pay phrase of the text.
