@@ -27,7 +27,13 @@ public enum TitleNormaliser {
     /// Removes what is not the job's name: locations after a dash, parentheses about remote work,
     /// requisition ids, gender markers, "Apply now", emojis.
     public static func clean(_ title: String) -> String {
-        var text = String(title.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) })
+        // An ASCII title has no emoji to drop (no ASCII scalar has emoji presentation or is above
+        // U+2000), and the searches below only need Foundation where its bytes hold a match.
+        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
+        var text =
+            isASCII
+            ? title
+            : String(title.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) })
         // Drop bracketed noise: (Remote), (m/w/d), [Hybrid], (H/F), (CTO) stays handled as a word.
         var output = ""
         var depth = 0
@@ -51,14 +57,43 @@ public enum TitleNormaliser {
         text = output
         // Cut at a dash, pipe or comma that starts a location, requisition id or other tail.
         for separator in [" | ", " – ", " — ", " - ", " · ", ", "] {
+            if isASCII && !asciiContains(text, separator, ignoringCase: false) { continue }
             var pieces = text.components(separatedBy: separator)
             while pieces.count > 1, isNoise(pieces.last!) { pieces.removeLast() }
             text = pieces.joined(separator: separator)
         }
         for marker in [" H/F", " F/H", " M/F", " m/w/d", " w/m/d", " f/m/d", " (all genders)"] {
+            if isASCII && !asciiContains(text, marker, ignoringCase: true) { continue }
             text = text.replacingOccurrences(of: marker, with: "", options: .caseInsensitive)
         }
         return collapse(text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,:")))
+    }
+
+    /// Whether Foundation can find `needle` in `text`, an ASCII text: only where its bytes are
+    /// (with ASCII letters of either case when ignoring case), as no character of an ASCII text
+    /// combines with its neighbours and ASCII letters fold only to ASCII letters. A needle with
+    /// other characters is never found: those given here (U+2013, U+2014, U+00B7) decompose to
+    /// nothing ASCII.
+    private static func asciiContains(_ text: String, _ needle: String, ignoringCase: Bool) -> Bool {
+        var text = text
+        var needle = needle
+        return needle.withUTF8 { needle in
+            guard !needle.contains(where: { $0 >= 0x80 }) else { return false }
+            return text.withUTF8 { text in
+                guard text.count >= needle.count else { return false }
+                for start in 0...(text.count - needle.count) {
+                    var offset = 0
+                    while offset < needle.count {
+                        let byte = text[start + offset]
+                        let wanted = needle[offset]
+                        if byte != wanted && !(ignoringCase && SkillMatcher.lower(byte) == SkillMatcher.lower(wanted)) { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// True for a title fragment that names no job: a place, a work mode, an id, a call to action.
