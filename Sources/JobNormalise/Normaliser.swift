@@ -318,7 +318,9 @@ public struct Normaliser: Sendable {
 
     /// True when the title or the location says the work is remote, in the languages of the boards read.
     static func mentionsRemote(_ texts: [String?]) -> Bool? {
-        texts.compactMap { $0?.lowercased() }.contains { text in remoteWords.contains { text.contains($0) } } ? true : nil
+        texts.compactMap { $0?.lowercased() }.contains { text in
+            remoteWords.contains { FoundationSearch.contains(text, $0) }
+        } ? true : nil
     }
 
     static let remoteWords = [
