@@ -42,6 +42,9 @@ struct ByteTrie: Sendable {
     private static let triplesOffset = 4 + 2048
     private static let wordsOffset = 4 + 3072
 
+    /// The number of word bits, ``wordBit(_:from:to:)`` being below it.
+    static let wordBitCount = 1 << 14
+
     /// The root node, where every walk starts.
     static let root = 0
 

@@ -31,9 +31,8 @@ public struct SkillMatcher: Sendable {
     private let ambiguous: [Bool]
     private var folded = ByteTrie()
     private var exact = ByteTrie()
-    /// Per byte: `wordClass` for a word byte; for the others, `foldedStartClass` and
-    /// `exactStartClass` when a term of that trie may start with it. A byte with none starts nothing.
-    private var byteClasses: [UInt8] = []
+    /// Where a term of `folded` (first) or `exact` (second) may start.
+    private var starts: TermStarts
 
     public init(taxonomy: SkillTaxonomy = .bundled) {
         names = taxonomy.skills.map(\.name)
@@ -51,21 +50,8 @@ public struct SkillMatcher: Sendable {
         }
         folded.packBreadthFirst()
         exact.packBreadthFirst()
-        byteClasses = folded.withScanner { folded in
-            exact.withScanner { exact in
-                (0...255).map { (value: Int) -> UInt8 in
-                    let byte = UInt8(value)
-                    if Self.isWordByte(byte) { return Self.wordClass }
-                    return (folded.mayStart(with: Self.lower(byte)) ? Self.foldedStartClass : 0)
-                        | (exact.mayStart(with: byte) ? Self.exactStartClass : 0)
-                }
-            }
-        }
+        starts = TermStarts(folded, folding: true, exact, folding: false)
     }
-
-    static let wordClass: UInt8 = 1
-    static let foldedStartClass: UInt8 = 2
-    static let exactStartClass: UInt8 = 4
 
     /// The canonical names of the skills the text mentions, in order of first mention.
     public func skills(in text: String) -> [String] {
@@ -93,55 +79,29 @@ public struct SkillMatcher: Sendable {
         // matched nothing is skipped, as no term starts inside a word.
         folded.withScanner { folded in
             exact.withScanner { exact in
-                bytes.withUnsafeBufferPointer { bytes in
-                    byteClasses.withUnsafeBufferPointer { classes in
-                        Self.lowerTable.withUnsafeBufferPointer { lower in
-                            let count = bytes.count
-                            var index = 0
-                            while index < count {
-                                let byte = bytes[index]
-                                let byteClass = classes[Int(byte)]
-                                // At a word, its end is found first: a term can only start there when its
-                                // first word is this word, so most words need no walk. Between words, a
-                                // byte no term starts with is passed at once.
-                                var wordEnd = index
-                                let mayFold: Bool
-                                let mayExact: Bool
-                                if byteClass == Self.wordClass {
-                                    wordEnd += 1
-                                    while wordEnd < count && classes[Int(bytes[wordEnd])] == Self.wordClass {
-                                        wordEnd += 1
-                                    }
-                                    let first = lower[Int(byte)]
-                                    let bit = ByteTrie.wordBit(
-                                        length: wordEnd - index, first: first,
-                                        second: wordEnd - index > 1 ? lower[Int(bytes[index + 1])] : first,
-                                        last: lower[Int(bytes[wordEnd - 1])])
-                                    mayFold = folded.mayStartWord(bit)
-                                    mayExact = exact.mayStartWord(bit)
-                                } else {
-                                    mayFold = byteClass & Self.foldedStartClass != 0
-                                    mayExact = byteClass & Self.exactStartClass != 0
-                                }
-                                if !mayFold && !mayExact {
-                                    index = max(index + 1, wordEnd)
-                                    continue
-                                }
-                                let foldedMatch =
-                                    mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
-                                let exactMatch =
-                                    mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
-                                let useFolded =
-                                    foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-                                if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                                    if useFolded { safe.insert(found.count) }
-                                    found.append((skill, index, end))
-                                    index = end
-                                    continue
-                                }
-                                // No match: past the word, or past the one byte that is not a word's.
-                                index = max(index + 1, wordEnd)
+                starts.withFinder { starts in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        var index = 0
+                        while true {
+                            // The next word or byte where a term may start; at a word, its end too.
+                            let (start, wordEnd, tries) = starts.next(in: bytes, from: index)
+                            guard start < bytes.count else { break }
+                            let foldedMatch =
+                                tries & TermStarts.first != 0
+                                ? Self.longestMatch(folded, in: bytes, from: start, lowercase: true) : nil
+                            let exactMatch =
+                                tries & TermStarts.second != 0
+                                ? Self.longestMatch(exact, in: bytes, from: start, lowercase: false) : nil
+                            let useFolded =
+                                foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+                            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                                if useFolded { safe.insert(found.count) }
+                                found.append((skill, start, end))
+                                index = end
+                                continue
                             }
+                            // No match: past the word, or past the one byte that is not a word's.
+                            index = max(start + 1, wordEnd)
                         }
                     }
                 }
