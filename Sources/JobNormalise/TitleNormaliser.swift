@@ -138,15 +138,15 @@ public enum TitleNormaliser {
     /// distinguished, architect); senior; entry; then "manager" as lead when nothing else is
     /// said ("Senior Product Manager" is senior); then mid for "II".
     static func level(of words: [String]) -> Level? {
-        var set = Set(words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
+        var set = Set(words.map(trimmingDotsAndColons))
         let joined = " " + words.joined(separator: " ") + " "
         // "Lead generation" is sales work, not a seniority.
-        if joined.contains(" lead generation ") { set.remove("lead") }
+        if FoundationSearch.contains(joined, " lead generation ") { set.remove("lead") }
         if !set.isDisjoint(with: ["intern", "internship", "stagiaire", "praktikant", "werkstudent", "co-op", "stage"])
         { return .intern }
         if !set.isDisjoint(with: ["director", "vp", "svp", "evp", "chief", "cto", "cdo", "cio", "ceo", "cfo", "coo",
             "cso", "ciso", "cpo", "president", "directeur", "directrice", "direktor"])
-            || joined.contains(" vice president ") || joined.contains(" head of ") || joined.hasPrefix(" head ")
+            || FoundationSearch.contains(joined, " vice president ") || FoundationSearch.contains(joined, " head of ") || joined.hasPrefix(" head ")
         { return .executive }
         if !set.isDisjoint(with: ["staff", "principal", "lead", "distinguished", "architect", "fellow", "architecte",
             "leiter", "iv", "v"])
@@ -154,16 +154,35 @@ public enum TitleNormaliser {
         if !set.isDisjoint(with: ["senior", "sr", "iii", "expert", "confirmé", "confirmée", "sénior"]) { return .senior }
         if !set.isDisjoint(with: ["junior", "jr", "associate", "graduate", "entry", "i", "trainee", "apprentice",
             "débutant", "einsteiger"])
-            || joined.contains(" new grad ") || joined.contains(" entry level ") || joined.contains(" entry-level ")
+            || FoundationSearch.contains(joined, " new grad ") || FoundationSearch.contains(joined, " entry level ") || FoundationSearch.contains(joined, " entry-level ")
         { return .entry }
         if set.contains("manager") { return .lead }
-        if set.contains("ii") || set.contains("mid") || joined.contains(" mid-level ") { return .mid }
+        if set.contains("ii") || set.contains("mid") || FoundationSearch.contains(joined, " mid-level ") { return .mid }
         return nil
+    }
+
+    /// The word without leading and trailing "." and ":", as Foundation's `trimmingCharacters(in:)`
+    /// gives it; read from the bytes when the word is ASCII (each of its characters one byte).
+    private static func trimmingDotsAndColons(_ word: String) -> String {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return word.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) }
+        let isTrimmed = { (byte: UInt8) in byte == 0x2E || byte == 0x3A }
+        guard let first = utf8.first, let last = utf8.last, isTrimmed(first) || isTrimmed(last) else { return word }
+        let bytes = Array(utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && isTrimmed(bytes[start]) { start += 1 }
+        while end > start && isTrimmed(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The role family, by the most specific phrase the title contains.
     static func role(of padded: String) -> String? {
-        let padded = padded.replacingOccurrences(of: " ml ", with: " machine learning ")
+        // Foundation replaces only what its search finds; FoundationSearch answers that search from
+        // the bytes of an ASCII title.
+        let padded =
+            FoundationSearch.contains(padded, " ml ")
+            ? padded.replacingOccurrences(of: " ml ", with: " machine learning ") : padded
         let families: [(String, [String])] = [
             ("chief-officer", [" chief ", " cto ", " cdo ", " cio ", " ceo ", " cfo ", " coo ", " ciso ", " cpo "]),
             ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
