@@ -63,8 +63,9 @@ struct TermStarts: Sendable {
 
         /// The first position from `start` (a position a scan visits) where a term may start, the
         /// end of the word there (the position itself at a byte that is not a word's), and the bits
-        /// of the tries that may have one; `bytes.count` when no position is left.
-        @inline(__always)
+        /// of the tries that may have one; `bytes.count` when no position is left. Not inlined: on
+        /// its own, the loop keeps every pointer it reads in a register.
+        @inline(never)
         func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (index: Int, wordEnd: Int, tries: UInt8) {
             let count = bytes.count
             var index = start
