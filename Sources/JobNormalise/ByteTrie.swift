@@ -42,6 +42,9 @@ struct ByteTrie: Sendable {
     private static let triplesOffset = 4 + 2048
     private static let wordsOffset = 4 + 3072
 
+    /// The number of word bits, ``wordBit(_:from:to:)`` being below it.
+    static let wordBitCount = 1 << 14
+
     /// The root node, where every walk starts.
     static let root = 0
 
@@ -166,8 +169,14 @@ struct ByteTrie: Sendable {
     where Bytes.Index == Int {
         let first = SkillMatcher.lower(bytes[start])
         let second = end - start > 1 ? SkillMatcher.lower(bytes[start + 1]) : first
-        let last = SkillMatcher.lower(bytes[end - 1])
-        let key = UInt32(truncatingIfNeeded: min(end - start, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
+        return wordBit(length: end - start, first: first, second: second, last: SkillMatcher.lower(bytes[end - 1]))
+    }
+
+    /// ``wordBit(_:from:to:)`` from a word's length and its first, second and last bytes, already
+    /// lowercased (for a word of one byte, `second` is `first`).
+    @inline(__always)
+    static func wordBit(length: Int, first: UInt8, second: UInt8, last: UInt8) -> Int {
+        let key = UInt32(truncatingIfNeeded: min(length, 255)) << 24 | UInt32(first) << 16 | UInt32(second) << 8
             | UInt32(last)
         return Int((key &* 0x9E37_79B1) >> 18)
     }
@@ -213,6 +222,13 @@ struct ByteTrie: Sendable {
             if isSet(ByteTrie.doublesOffset, pair) { return true }
             guard let third else { return false }
             return isSet(ByteTrie.triplesOffset, ByteTrie.tripleHash(first, second, third))
+        }
+
+        /// False when no phrase starts with `byte`: one read of the root's table, cheaper than
+        /// ``mayStart(_:_:_:)``, for the bytes between words, where most positions start nothing.
+        @inline(__always)
+        func mayStart(with byte: UInt8) -> Bool {
+            rootChildren[Int(byte)] >= 0
         }
 
         /// False when no phrase's first word is the word whose ``ByteTrie/wordBit(_:from:to:)`` is `bit`.

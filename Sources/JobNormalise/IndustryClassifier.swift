@@ -28,9 +28,14 @@ public enum IndustryClassifier {
         guard let name else { return nil }
         let lower = name.lowercased()
         let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+        // Every character of the CJK keywords, and every character equal to one, has its scalars
+        // at U+3000 or above (lead byte E3 or more): a name without such a byte holds none of them.
+        var lowerBytes = lower
+        let mayHoldCJK = lowerBytes.withUTF8(UTF8Scan.hasScalarFromU3000)
         for (industry, keywords) in companyWords {
             let found = keywords.contains { keyword in
-                keyword.unicodeScalars.contains { $0.value >= 0x3040 } ? lower.contains(keyword) : matches(keyword, words)
+                keyword.unicodeScalars.contains { $0.value >= 0x3040 }
+                    ? mayHoldCJK && lower.contains(keyword) : matches(keyword, words)
             }
             if found { return industry }
         }

@@ -73,23 +73,38 @@ public struct Normaliser: Sendable {
     static func normalisedWordsFingerprint(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var hash = Fingerprint.Hash()
-            var written = false
-            var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x2C || byte == 0x2F
-                    || byte == 0x28 || byte == 0x29 || byte == 0x2D
-                {
-                    pendingSpace = written
-                } else {
-                    if pendingSpace { hash.add(0x20) }
-                    pendingSpace = false
-                    hash.add(SkillMatcher.lower(byte))
-                    written = true
+            wordsHashTable.withUnsafeBufferPointer { table in
+                var hash = Fingerprint.Hash()
+                var index = 0
+                let count = bytes.count
+                // Separators before the first word write nothing.
+                while index < count && table[Int(bytes[index])] > 0xFF { index += 1 }
+                while index < count {
+                    // A word, hashed as read; then its separators, as one space if a word follows.
+                    var entry = table[Int(bytes[index])]
+                    repeat {
+                        hash.add(UInt8(truncatingIfNeeded: entry))
+                        index += 1
+                        guard index < count else { break }
+                        entry = table[Int(bytes[index])]
+                    } while entry <= 0xFF
+                    guard index < count else { break }
+                    repeat {
+                        index += 1
+                    } while index < count && table[Int(bytes[index])] > 0xFF
+                    if index < count { hash.add(0x20) }
                 }
+                return hash.hex
             }
-            return hash.hex
         }
+    }
+
+    /// For ``normalisedWordsFingerprint(_:)``, per byte: 0x100 for a separator (space, line feed,
+    /// tab, carriage return, comma, slash, parentheses, hyphen), else the byte as hashed (ASCII
+    /// letters lowercased).
+    static let wordsHashTable: [UInt16] = (0...255).map { value in
+        [0x20, 0x0A, 0x09, 0x0D, 0x2C, 0x2F, 0x28, 0x29, 0x2D].contains(value)
+            ? 0x100 : UInt16(SkillMatcher.lower(UInt8(value)))
     }
 
     /// Structured pay first (JSON-LD, microdata), then the pay phrase of the text.
@@ -303,7 +318,9 @@ public struct Normaliser: Sendable {
 
     /// True when the title or the location says the work is remote, in the languages of the boards read.
     static func mentionsRemote(_ texts: [String?]) -> Bool? {
-        texts.compactMap { $0?.lowercased() }.contains { text in remoteWords.contains { text.contains($0) } } ? true : nil
+        texts.compactMap { $0?.lowercased() }.contains { text in
+            remoteWords.contains { FoundationSearch.contains(text, $0) }
+        } ? true : nil
     }
 
     static let remoteWords = [

@@ -4,12 +4,14 @@
 /// bridges the whole text for every phrase, which costs more than the page's parse.
 struct PhraseScanner: Sendable {
     private var trie = ByteTrie()
+    private var starts: TermStarts
 
     /// - Parameters:
     ///   - phrases: lowercase phrases; the result reports them by index.
     init(_ phrases: [String]) {
         for (index, phrase) in phrases.enumerated() { trie.insert(phrase.utf8.map(SkillMatcher.lower), value: index) }
         trie.packBreadthFirst()
+        starts = TermStarts(trie, folding: true)
     }
 
     /// Indexes of the phrases present in `text`.
@@ -27,45 +29,42 @@ struct PhraseScanner: Sendable {
 
     /// The same over UTF-8 bytes, lowercasing ASCII letters as it reads them.
     func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
-        Self.walk(trie, utf8, body)
+        Self.walk(trie, starts, utf8, body)
     }
 
     /// Every phrase of `trie` that starts and ends on a word boundary: its value and byte range.
-    static func walk(_ trie: ByteTrie, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+    static func walk(
+        _ trie: ByteTrie, _ starts: TermStarts, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void
+    ) {
         trie.withScanner { trie in
-            // Every position visited is a phrase start (the text's start, a byte after a non-word
-            // byte, or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
-            var start = 0
-            let count = utf8.count
-            while start < count {
-                let first = utf8[start]
-                // At a word, its end is found first: a phrase can only start there when its first
-                // word is this word.
-                var wordEnd = start
-                var mayStartHere = true
-                if SkillMatcher.isWordByte(first) {
-                    wordEnd += 1
-                    while wordEnd < count && SkillMatcher.isWordByte(utf8[wordEnd]) { wordEnd += 1 }
-                    mayStartHere = trie.mayStartWord(ByteTrie.wordBit(utf8, from: start, to: wordEnd))
-                }
-                if mayStartHere && trie.mayStart(
-                    SkillMatcher.lower(first), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
-                    start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
-                {
-                    var node = ByteTrie.root
-                    var position = start
-                    while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
-                        node = next
-                        position += 1
-                        if let index = trie.value(at: node),
-                            position == count || !SkillMatcher.isWordByte(utf8[position])
-                                || !SkillMatcher.isWordByte(utf8[position - 1])
-                        {
-                            body(index, start, position)
+            starts.withFinder { starts in
+                // Every position visited is a phrase start (the text's start, a byte after a non-word
+                // byte, or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
+                var from = 0
+                let count = utf8.count
+                while true {
+                    // The next word or byte where a phrase may start; at a word, its end too.
+                    let (start, wordEnd, _) = starts.next(in: utf8, from: from)
+                    guard start < count else { break }
+                    if trie.mayStart(
+                        SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
+                        start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
+                    {
+                        var node = ByteTrie.root
+                        var position = start
+                        while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
+                            node = next
+                            position += 1
+                            if let index = trie.value(at: node),
+                                position == count || !SkillMatcher.isWordByte(utf8[position])
+                                    || !SkillMatcher.isWordByte(utf8[position - 1])
+                            {
+                                body(index, start, position)
+                            }
                         }
                     }
+                    from = max(start + 1, wordEnd)
                 }
-                start = max(start + 1, wordEnd)
             }
         }
     }
@@ -75,6 +74,7 @@ struct PhraseScanner: Sendable {
 /// find them: each table reports its phrases by their index in it.
 struct PhraseTables: Sendable {
     private var trie = ByteTrie()
+    private var starts: TermStarts
     /// Per distinct phrase: the tables that list it, and its index in each (the first one).
     private var entries: [[(table: Int, index: Int)]] = []
 
@@ -98,13 +98,14 @@ struct PhraseTables: Sendable {
             }
         }
         trie.packBreadthFirst()
+        starts = TermStarts(trie, folding: true)
     }
 
     /// Calls `body` with each occurrence: the table, the phrase's index in it, and its byte range.
     func scan(_ text: String, _ body: (Int, Int, Int, Int) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
-            PhraseScanner.walk(trie, utf8) { id, start, end in
+            PhraseScanner.walk(trie, starts, utf8) { id, start, end in
                 for entry in entries[id] { body(entry.table, entry.index, start, end) }
             }
         }

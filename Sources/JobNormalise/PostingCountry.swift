@@ -36,15 +36,34 @@ enum PostingCountry {
 
     /// Han characters and no kana among the first few hundred letters.
     static func isChinese(_ text: String) -> Bool {
-        var han = 0
-        for scalar in text.unicodeScalars.prefix(2000) {
-            switch scalar.value {
-            case 0x3040...0x30FF: return false
-            case 0x4E00...0x9FFF: han += 1
-            default: continue
+        // The scalars decoded from the UTF-8 directly: only three-byte ones can be kana or Han.
+        var text = text
+        return text.withUTF8 { bytes in
+            var han = 0
+            var scalars = 0
+            var index = 0
+            while index < bytes.count && scalars < 2000 {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xE0 {
+                    index += 2
+                } else if lead < 0xF0 {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    switch value {
+                    case 0x3040...0x30FF: return false
+                    case 0x4E00...0x9FFF: han += 1
+                    default: break
+                    }
+                    index += 3
+                } else {
+                    index += 4
+                }
+                scalars += 1
             }
+            return han >= 10
         }
-        return han >= 10
     }
 
     /// A pay phrase that says its dollars are American ("The US base salary range", "U.S. pay")

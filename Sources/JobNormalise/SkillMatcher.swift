@@ -31,6 +31,8 @@ public struct SkillMatcher: Sendable {
     private let ambiguous: [Bool]
     private var folded = ByteTrie()
     private var exact = ByteTrie()
+    /// Where a term of `folded` (first) or `exact` (second) may start.
+    private var starts: TermStarts
 
     public init(taxonomy: SkillTaxonomy = .bundled) {
         names = taxonomy.skills.map(\.name)
@@ -48,6 +50,7 @@ public struct SkillMatcher: Sendable {
         }
         folded.packBreadthFirst()
         exact.packBreadthFirst()
+        starts = TermStarts(folded, folding: true, exact, folding: false)
     }
 
     /// The canonical names of the skills the text mentions, in order of first mention.
@@ -76,35 +79,30 @@ public struct SkillMatcher: Sendable {
         // matched nothing is skipped, as no term starts inside a word.
         folded.withScanner { folded in
             exact.withScanner { exact in
-                bytes.withUnsafeBufferPointer { bytes in
-                    let count = bytes.count
-                    var index = 0
-                    while index < count {
-                        // At a word, its end is found first: a term can only start there when its
-                        // first word is this word, so most words need no walk.
-                        var wordEnd = index
-                        var mayFold = true
-                        var mayExact = true
-                        if Self.isWordByte(bytes[index]) {
-                            wordEnd += 1
-                            while wordEnd < count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
-                            let bit = ByteTrie.wordBit(bytes, from: index, to: wordEnd)
-                            mayFold = folded.mayStartWord(bit)
-                            mayExact = exact.mayStartWord(bit)
+                starts.withFinder { starts in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        var index = 0
+                        while true {
+                            // The next word or byte where a term may start; at a word, its end too.
+                            let (start, wordEnd, tries) = starts.next(in: bytes, from: index)
+                            guard start < bytes.count else { break }
+                            let foldedMatch =
+                                tries & TermStarts.first != 0
+                                ? Self.longestMatch(folded, in: bytes, from: start, lowercase: true) : nil
+                            let exactMatch =
+                                tries & TermStarts.second != 0
+                                ? Self.longestMatch(exact, in: bytes, from: start, lowercase: false) : nil
+                            let useFolded =
+                                foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
+                            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
+                                if useFolded { safe.insert(found.count) }
+                                found.append((skill, start, end))
+                                index = end
+                                continue
+                            }
+                            // No match: past the word, or past the one byte that is not a word's.
+                            index = max(start + 1, wordEnd)
                         }
-                        let foldedMatch =
-                            mayFold ? Self.longestMatch(folded, in: bytes, from: index, lowercase: true) : nil
-                        let exactMatch =
-                            mayExact ? Self.longestMatch(exact, in: bytes, from: index, lowercase: false) : nil
-                        let useFolded = foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-                        if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                            if useFolded { safe.insert(found.count) }
-                            found.append((skill, index, end))
-                            index = end
-                            continue
-                        }
-                        // No match: past the word, or past the one byte that is not a word's.
-                        index = max(index + 1, wordEnd)
                     }
                 }
             }
@@ -181,6 +179,10 @@ public struct SkillMatcher: Sendable {
         return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
+    /// ``lower(_:)`` of every byte, for the scan loops.
+    static let lowerTable: [UInt8] = (0...255).map { lower(UInt8($0)) }
+
+    @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
     static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }

@@ -27,7 +27,13 @@ public enum TitleNormaliser {
     /// Removes what is not the job's name: locations after a dash, parentheses about remote work,
     /// requisition ids, gender markers, "Apply now", emojis.
     public static func clean(_ title: String) -> String {
-        var text = String(title.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) })
+        // An ASCII title has no emoji to drop (no ASCII scalar has emoji presentation or is above
+        // U+2000), and the searches below only need Foundation where its bytes hold a match.
+        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
+        var text =
+            isASCII
+            ? title
+            : String(title.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) })
         // Drop bracketed noise: (Remote), (m/w/d), [Hybrid], (H/F), (CTO) stays handled as a word.
         var output = ""
         var depth = 0
@@ -51,14 +57,43 @@ public enum TitleNormaliser {
         text = output
         // Cut at a dash, pipe or comma that starts a location, requisition id or other tail.
         for separator in [" | ", " – ", " — ", " - ", " · ", ", "] {
+            if isASCII && !asciiContains(text, separator, ignoringCase: false) { continue }
             var pieces = text.components(separatedBy: separator)
             while pieces.count > 1, isNoise(pieces.last!) { pieces.removeLast() }
             text = pieces.joined(separator: separator)
         }
         for marker in [" H/F", " F/H", " M/F", " m/w/d", " w/m/d", " f/m/d", " (all genders)"] {
+            if isASCII && !asciiContains(text, marker, ignoringCase: true) { continue }
             text = text.replacingOccurrences(of: marker, with: "", options: .caseInsensitive)
         }
         return collapse(text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,:")))
+    }
+
+    /// Whether Foundation can find `needle` in `text`, an ASCII text: only where its bytes are
+    /// (with ASCII letters of either case when ignoring case), as no character of an ASCII text
+    /// combines with its neighbours and ASCII letters fold only to ASCII letters. A needle with
+    /// other characters is never found: those given here (U+2013, U+2014, U+00B7) decompose to
+    /// nothing ASCII.
+    private static func asciiContains(_ text: String, _ needle: String, ignoringCase: Bool) -> Bool {
+        var text = text
+        var needle = needle
+        return needle.withUTF8 { needle in
+            guard !needle.contains(where: { $0 >= 0x80 }) else { return false }
+            return text.withUTF8 { text in
+                guard text.count >= needle.count else { return false }
+                for start in 0...(text.count - needle.count) {
+                    var offset = 0
+                    while offset < needle.count {
+                        let byte = text[start + offset]
+                        let wanted = needle[offset]
+                        if byte != wanted && !(ignoringCase && SkillMatcher.lower(byte) == SkillMatcher.lower(wanted)) { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// True for a title fragment that names no job: a place, a work mode, an id, a call to action.
@@ -103,15 +138,15 @@ public enum TitleNormaliser {
     /// distinguished, architect); senior; entry; then "manager" as lead when nothing else is
     /// said ("Senior Product Manager" is senior); then mid for "II".
     static func level(of words: [String]) -> Level? {
-        var set = Set(words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
+        var set = Set(words.map(trimmingDotsAndColons))
         let joined = " " + words.joined(separator: " ") + " "
         // "Lead generation" is sales work, not a seniority.
-        if joined.contains(" lead generation ") { set.remove("lead") }
+        if FoundationSearch.contains(joined, " lead generation ") { set.remove("lead") }
         if !set.isDisjoint(with: ["intern", "internship", "stagiaire", "praktikant", "werkstudent", "co-op", "stage"])
         { return .intern }
         if !set.isDisjoint(with: ["director", "vp", "svp", "evp", "chief", "cto", "cdo", "cio", "ceo", "cfo", "coo",
             "cso", "ciso", "cpo", "president", "directeur", "directrice", "direktor"])
-            || joined.contains(" vice president ") || joined.contains(" head of ") || joined.hasPrefix(" head ")
+            || FoundationSearch.contains(joined, " vice president ") || FoundationSearch.contains(joined, " head of ") || joined.hasPrefix(" head ")
         { return .executive }
         if !set.isDisjoint(with: ["staff", "principal", "lead", "distinguished", "architect", "fellow", "architecte",
             "leiter", "iv", "v"])
@@ -119,16 +154,35 @@ public enum TitleNormaliser {
         if !set.isDisjoint(with: ["senior", "sr", "iii", "expert", "confirmé", "confirmée", "sénior"]) { return .senior }
         if !set.isDisjoint(with: ["junior", "jr", "associate", "graduate", "entry", "i", "trainee", "apprentice",
             "débutant", "einsteiger"])
-            || joined.contains(" new grad ") || joined.contains(" entry level ") || joined.contains(" entry-level ")
+            || FoundationSearch.contains(joined, " new grad ") || FoundationSearch.contains(joined, " entry level ") || FoundationSearch.contains(joined, " entry-level ")
         { return .entry }
         if set.contains("manager") { return .lead }
-        if set.contains("ii") || set.contains("mid") || joined.contains(" mid-level ") { return .mid }
+        if set.contains("ii") || set.contains("mid") || FoundationSearch.contains(joined, " mid-level ") { return .mid }
         return nil
+    }
+
+    /// The word without leading and trailing "." and ":", as Foundation's `trimmingCharacters(in:)`
+    /// gives it; read from the bytes when the word is ASCII (each of its characters one byte).
+    private static func trimmingDotsAndColons(_ word: String) -> String {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return word.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) }
+        let isTrimmed = { (byte: UInt8) in byte == 0x2E || byte == 0x3A }
+        guard let first = utf8.first, let last = utf8.last, isTrimmed(first) || isTrimmed(last) else { return word }
+        let bytes = Array(utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && isTrimmed(bytes[start]) { start += 1 }
+        while end > start && isTrimmed(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The role family, by the most specific phrase the title contains.
     static func role(of padded: String) -> String? {
-        let padded = padded.replacingOccurrences(of: " ml ", with: " machine learning ")
+        // Foundation replaces only what its search finds; FoundationSearch answers that search from
+        // the bytes of an ASCII title.
+        let padded =
+            FoundationSearch.contains(padded, " ml ")
+            ? padded.replacingOccurrences(of: " ml ", with: " machine learning ") : padded
         let families: [(String, [String])] = [
             ("chief-officer", [" chief ", " cto ", " cdo ", " cio ", " ceo ", " cfo ", " coo ", " ciso ", " cpo "]),
             ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
