@@ -29,16 +29,43 @@ public enum Charset {
         return name.isEmpty ? nil : String(name)
     }
 
-    /// Finds `charset=NAME` inside a `<meta` tag in the first bytes of a page.
+    /// Finds `charset=NAME` inside a `<meta` tag in the first bytes of a page, from the bytes
+    /// (the declaration is ASCII by rule), names compared without regard to ASCII case.
     static func metaCharset(in bytes: [UInt8]) -> String? {
-        // The declaration is ASCII by rule, so a lossy ASCII view is enough.
-        let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        var searchStart = text.startIndex
-        while let metaRange = text.range(of: "<meta", range: searchStart..<text.endIndex) {
-            let tagEnd = text[metaRange.upperBound...].firstIndex(of: ">") ?? text.endIndex
-            let tag = String(text[metaRange.upperBound..<tagEnd])
-            if let name = charsetParameter(in: tag) { return name }
-            searchStart = tagEnd
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        func matches(_ word: StaticString, at index: Int, before end: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= end else { return false }
+            for offset in 0..<count where lower(bytes[index + offset]) != word.utf8Start[offset] { return false }
+            return true
+        }
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x3C, matches("<meta", at: index, before: bytes.count) else {
+                index += 1
+                continue
+            }
+            let tagStart = index + 5
+            let tagEnd = bytes[tagStart...].firstIndex(of: 0x3E) ?? bytes.count
+            var position = tagStart
+            while position < tagEnd {
+                if matches("charset=", at: position, before: tagEnd) {
+                    var start = position + 8
+                    while start < tagEnd, bytes[start] == 0x22 || bytes[start] == 0x27 || bytes[start] == 0x20 { start += 1 }
+                    var end = start
+                    while end < tagEnd {
+                        let byte = lower(bytes[end])
+                        guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+                        else { break }
+                        end += 1
+                    }
+                    // The first charset= of the tag decides, as in `charsetParameter(in:)`.
+                    if end > start { return String(decoding: bytes[start..<end].map(lower), as: UTF8.self) }
+                    break
+                }
+                position += 1
+            }
+            index = tagEnd
         }
         return nil
     }
