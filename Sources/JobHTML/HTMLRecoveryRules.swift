@@ -126,9 +126,7 @@ enum HTMLRecoveryRules {
     /// Elements that imply neither `head` nor `body`.
     static let frames: Set<Name> = Set(["noframes", "frame", "frameset"].map(id))
     /// The extraction tag of each known name.
-    static let tags: [StreamedPage.Tag] = known.map { name in
-        StreamedPage.Tag.allCases.first { "\($0)" == name } ?? .other
-    }
+    static let tags: [StreamedPage.Tag] = known.map { StreamedPage.Tag(name: $0) ?? .other }
 }
 
 /// Gives each element name on a page a number: the known names their index in
