@@ -305,13 +305,15 @@ extension StreamedPage {
         let root = elements[Int(element.index)]
         let first = Int(root.startEvent)
         let end = Int(root.endEvent)
-        // Output is text bytes, each at most once preceded by a space and followed by a line break.
+        // Output is at most the text bytes (a run of whitespace becomes one space), one space
+        // carried into each text run, and one line break per element start or end: a bound that
+        // keeps the buffer small enough for the allocator to reuse rather than map afresh.
         var textBytes = 0
         for position in first...end where events[position].kind == .text || events[position].kind == .cdata {
             textBytes += Int(events[position].length)
         }
         let output = text.withUnsafeBufferPointer { text in
-            [UInt8](unsafeUninitializedCapacity: 3 * textBytes + 2) { buffer, count in
+            [UInt8](unsafeUninitializedCapacity: textBytes + 2 * (end - first + 1) + 2) { buffer, count in
                 var writer = VisibleTextWriter(output: buffer)
                 var position = first
                 while position <= end {

@@ -18,6 +18,8 @@ import JobStore
 ///     jobmarket-bench extract DIR THREADS  extraction and normalisation of every page
 ///     jobmarket-bench raw FILE|DIR...      each page's raw extraction (RawPosting) as one JSON line,
 ///                                          to compare two extraction methods page by page
+// As the jobmarket command does; the same for every measurement here.
+BatchMemory.keepFreedMemory()
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else {
     FileHandle.standardError.write(Data("usage: jobmarket-bench store COUNT DB\n".utf8))

@@ -20,6 +20,7 @@ struct Jobmarket: AsyncParsableCommand {
 
     /// Parses and runs a command, mapping usage errors to exit status 2 as documented.
     static func main() async {
+        BatchMemory.keepFreedMemory()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
