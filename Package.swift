@@ -85,7 +85,7 @@ let package = Package(
 
         // Tests. JobTestSupport holds the loopback HTTP server the tests start.
         .target(name: "JobTestSupport", path: "Tests/JobTestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "JobHTMLTests", dependencies: ["JobHTML", "JobTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobHTMLTests", dependencies: ["JobHTML", "JobAnalyze", "JobTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "JobTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JobExtractTests", dependencies: ["JobExtract", "JobModel"], swiftSettings: swiftSettings),
@@ -100,7 +100,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "JobPipelineTests",
-            dependencies: ["JobPipeline", "JobModel", "JobStore", "JobStorePostgres", "JobTestSupport"],
+            dependencies: ["JobAnalyze", "JobPipeline", "JobModel", "JobStore", "JobStorePostgres", "JobTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -109,6 +109,23 @@ extension TextHeuristics {
 
     /// ASCII needles looked for together in one pass, each as ``Lines/contains(_:_:ignoringCase:)``
     /// finds it: at each byte only the needles that start with it are compared.
+    /// True when the needle's bytes after its first stand at `start + 1` on in the haystack (ASCII
+    /// letters of the haystack lowercased first when `ignoringCase`); the caller has matched the
+    /// first byte and checked that the needle fits.
+    @inline(__always)
+    static func restMatches<Bytes: RandomAccessCollection<UInt8>>(
+        _ needle: [UInt8], in haystack: Bytes, at start: Int, ignoringCase: Bool
+    ) -> Bool where Bytes.Index == Int {
+        var offset = 1
+        while offset < needle.count {
+            var next = haystack[start + offset]
+            if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
+            if next != needle[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     struct ByteNeedles: Sendable {
         /// Per first byte (lowercase): the needles that start with it.
         private let byFirst: [[[UInt8]]]
@@ -136,14 +153,9 @@ extension TextHeuristics {
                     if starts[Int(byte)] {
                         let candidates = byFirst[Int(byte)]
                         for needle in candidates where needle.count <= count - start {
-                            var offset = 1
-                            while offset < needle.count {
-                                var next = bytes[start + offset]
-                                if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
-                                if next != needle[offset] { break }
-                                offset += 1
+                            if TextHeuristics.restMatches(needle, in: bytes, at: start, ignoringCase: ignoringCase) {
+                                return true
                             }
-                            if offset == needle.count { return true }
                         }
                     }
                     start += 1

@@ -618,15 +618,8 @@ enum TextHeuristics {
             while start <= last {
                 var byte = haystack[start]
                 if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                if byte == first {
-                    var offset = 1
-                    while offset < needle.count {
-                        var next = haystack[start + offset]
-                        if ignoringCase && next >= 0x41 && next <= 0x5A { next += 0x20 }
-                        if next != needle[offset] { break }
-                        offset += 1
-                    }
-                    if offset == needle.count { return true }
+                if byte == first && TextHeuristics.restMatches(needle, in: haystack, at: start, ignoringCase: ignoringCase) {
+                    return true
                 }
                 start += 1
             }

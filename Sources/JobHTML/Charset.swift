@@ -83,14 +83,7 @@ public enum Charset {
 
     /// True when the bytes are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        bytes.withContiguousStorageIfAvailable(Transcoder.isWellFormedUTF8)
+            ?? Array(bytes).withUnsafeBufferPointer(Transcoder.isWellFormedUTF8)
     }
 }

@@ -381,12 +381,8 @@ struct PageReader {
     /// words without one are skipped whole.
     @inline(__always)
     private static func mayStop(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return (zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0xEF))
-            | control) != 0
+        (ByteWords.bytes(word, equalTo: 0x3C) | ByteWords.bytes(word, equalTo: 0x26) | ByteWords.bytes(word, equalTo: 0xEF)
+            | ByteWords.controls(word)) != 0
     }
 
     /// A run of text up to the next `<` or `&`.
@@ -511,7 +507,7 @@ struct PageReader {
         if byte(1) == 0x23 {
             let value = characterReference()
             guard Self.isXMLCharacter(value) else { return false }
-            Self.appendUTF8(value, to: &output)
+            ByteWords.appendUTF8(value, to: &output)
             return true
         }
         position += 1
@@ -531,7 +527,7 @@ struct PageReader {
         let name = UnsafeBufferPointer(rebasing: input[nameStart..<position])
         if byte() == 0x3B, let packed = HTMLEntities.pack(name), let value = HTMLEntities.codePoint(packed: packed) {
             position += 1
-            Self.appendUTF8(value, to: &output)
+            ByteWords.appendUTF8(value, to: &output)
         } else {
             output.append(0x26)
             output.append(contentsOf: name)
@@ -573,24 +569,5 @@ struct PageReader {
     private static func isXMLCharacter(_ value: UInt32) -> Bool {
         value == 0x09 || value == 0x0A || value == 0x0D || (value >= 0x20 && value <= 0xD7FF)
             || (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF)
-    }
-
-    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
-        switch value {
-        case 0..<0x80:
-            output.append(UInt8(value))
-        case 0x80..<0x800:
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            output.append(UInt8(0xF0 | (value >> 18)))
-            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        }
     }
 }

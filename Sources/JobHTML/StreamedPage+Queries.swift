@@ -554,23 +554,14 @@ struct VisibleTextWriter {
         }
     }
 
-    /// The high bit of each byte of `value` that is zero, and no other bit.
-    @inline(__always)
-    static func zeroBytes(_ value: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((value & low7) &+ low7) | value | low7)
-    }
-
     /// True when 8 bytes that follow a written non-space byte can be written unchanged: none is a
     /// control or 0xC2 (which may start a no-break space), no two spaces are adjacent and the
     /// last is not a space (the next word may start with one).
     @inline(__always)
     static func copiesAsItIs(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let spaces = zeroBytes(word ^ (ones &* 0x20))
-        let controls = zeroBytes(word & (ones &* 0xE0))
-        let c2 = zeroBytes(word ^ (ones &* 0xC2))
-        return (controls | c2 | (spaces & (spaces << 8)) | (spaces & 0x8000_0000_0000_0000)) == 0
+        let spaces = ByteWords.bytes(word, equalTo: 0x20)
+        let others = ByteWords.controls(word) | ByteWords.bytes(word, equalTo: 0xC2)
+        return (others | (spaces & (spaces << 8)) | (spaces & 0x8000_0000_0000_0000)) == 0
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) {
@@ -580,13 +571,7 @@ struct VisibleTextWriter {
             // A run of bytes that are neither whitespace nor the start of a no-break space is
             // copied as it is, after the one space that may be pending.
             if byte > 0x20 && byte != 0xC2 {
-                if pendingSpace, count > 0, output[count - 1] != 0x0A {
-                    output[count] = 0x20
-                    count += 1
-                }
-                pendingSpace = false
-                output[count] = byte
-                count += 1
+                write(byte)
                 index += 1
                 // Eight bytes at a time while they need no change: no control, no 0xC2, and spaces
                 // only single ones between other bytes, after the byte just written.
@@ -614,15 +599,22 @@ struct VisibleTextWriter {
                 index += isSpace ? 1 : 2
                 continue
             }
-            if pendingSpace, count > 0, output[count - 1] != 0x0A {
-                output[count] = 0x20
-                count += 1
-            }
-            pendingSpace = false
-            output[count] = byte
-            count += 1
+            write(byte)
             index += 1
         }
+    }
+
+    /// Writes a byte that is not whitespace, after the one space that may be pending (none at
+    /// the start of a line).
+    @inline(__always)
+    private mutating func write(_ byte: UInt8) {
+        if pendingSpace, count > 0, output[count - 1] != 0x0A {
+            output[count] = 0x20
+            count += 1
+        }
+        pendingSpace = false
+        output[count] = byte
+        count += 1
     }
 }
 

@@ -94,7 +94,7 @@ enum Transcoder {
         while index < bytes.count {
             let length = sequenceLength(bytes, index)
             if length == 0 {
-                appendUTF8(windows1252CodePoint(bytes[index]), to: &output)
+                ByteWords.appendUTF8(windows1252CodePoint(bytes[index]), to: &output)
                 index += 1
             } else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
@@ -113,7 +113,7 @@ enum Transcoder {
             if byte < 0x80 {
                 output.append(byte)
             } else {
-                appendUTF8(windows1252CodePoint(byte), to: &output)
+                ByteWords.appendUTF8(windows1252CodePoint(byte), to: &output)
             }
         }
         return output
@@ -128,19 +128,6 @@ enum Transcoder {
     @inline(__always)
     private static func windows1252CodePoint(_ byte: UInt8) -> UInt32 {
         byte >= 0x80 && byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-    }
-
-    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
-        if value < 0x80 {
-            output.append(UInt8(value))
-        } else if value < 0x800 {
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        } else {
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        }
     }
 
     /// The bytes converted by iconv, or nil when it does not know the encoding.

@@ -60,14 +60,8 @@ extension Pipeline {
         summary.failures = outcome.failures.filter { $0.outcome.hasPrefix("failed:") }.map {
             PageFailure(url: $0.url, reason: String($0.outcome.dropFirst(7)), detail: "\($0.kind) page")
         }
-        var counts = RunCounts()
-        counts.pagesFetched = summary.listingPages + summary.postingPages + summary.unchanged
-        counts.pagesFailed = summary.failures.count
-        counts.postingsSeen = summary.postingsSeen
-        counts.postingsNew = summary.postingsNew
-        counts.postingsUpdated = summary.postingsUpdated
         try store.finishRun(
-            run, at: Timestamp.now(), status: summary.failures.isEmpty ? "ok" : "partial", counts: counts,
+            run, at: Timestamp.now(), status: summary.failures.isEmpty ? "ok" : "partial", counts: summary.ledgerCounts,
             completeSources: config.sources.map(\.name).filter { !outcome.incompleteSources.contains($0) },
             unsure: outcome.unsure, closeAfterRuns: config.closeAfterRuns)
         finished = true

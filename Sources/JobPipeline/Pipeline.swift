@@ -26,6 +26,17 @@ public struct RunSummary: Sendable {
     public var reports: [URL] = []
     public var seconds = 0.0
 
+    /// The counts the run ledger keeps.
+    var ledgerCounts: RunCounts {
+        var counts = RunCounts()
+        counts.pagesFetched = listingPages + postingPages + unchanged
+        counts.pagesFailed = failures.count
+        counts.postingsSeen = postingsSeen
+        counts.postingsNew = postingsNew
+        counts.postingsUpdated = postingsUpdated
+        return counts
+    }
+
     /// Failures counted by reason, most frequent first.
     public var failuresByReason: [(String, Int)] {
         Dictionary(grouping: failures, by: \.reason).map { ($0.key, $0.value.count) }
@@ -99,14 +110,9 @@ public struct Pipeline: Sendable {
         var completeSources: [String] = []
         var unsure: [String] = []
         func finish(_ status: String) throws {
-            var counts = RunCounts()
-            counts.pagesFetched = summary.listingPages + summary.postingPages + summary.unchanged
-            counts.pagesFailed = summary.failures.count
-            counts.postingsSeen = summary.postingsSeen
-            counts.postingsNew = summary.postingsNew
-            counts.postingsUpdated = summary.postingsUpdated
             try store.finishRun(
-                summary.runID, at: Timestamp.now(), status: status, counts: counts, completeSources: completeSources,
+                summary.runID, at: Timestamp.now(), status: status, counts: summary.ledgerCounts,
+                completeSources: completeSources,
                 unsure: unsure, closeAfterRuns: config.closeAfterRuns)
         }
         var finished = false

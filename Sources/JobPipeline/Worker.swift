@@ -176,11 +176,7 @@ public struct Worker: Sendable {
             let fetched: FetchOutcome
             switch await polite.get(url) {
             case .disallowed:
-                var result = ClaimWork(
-                    completion: Completion(id: claim.id, state: .skipped, outcome: "skipped:robots"),
-                    fetch: FetchRecord(kind: "listing", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
-                result.counts.skipped = 1
-                return result
+                return skippedByRobots(claim, url: url, kind: "listing")
             case let .fetched(outcome): fetched = outcome
             }
             switch fetched.usable() {
@@ -226,16 +222,21 @@ public struct Worker: Sendable {
                 result.counts.unchanged = 1
                 return result
             case .skipped:
-                var result = ClaimWork(
-                    completion: Completion(id: claim.id, state: .skipped, outcome: "skipped:robots"),
-                    fetch: FetchRecord(kind: "posting", url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
-                result.counts.skipped = 1
-                return result
+                return skippedByRobots(claim, url: url, kind: "posting")
             case let .failed(failure, fetch, known):
                 logger.warning("page skipped", metadata: ["url": "\(url)", "reason": "\(failure.reason)", "detail": "\(failure.detail)"])
                 return failed(claim, reason: failure.reason, record: fetch, known: known)
             }
         }
+    }
+
+    /// A page robots.txt disallows: skipped, with a fetch record that says so.
+    private func skippedByRobots(_ claim: Claim, url: String, kind: String) -> ClaimWork {
+        var result = ClaimWork(
+            completion: Completion(id: claim.id, state: .skipped, outcome: "skipped:robots"),
+            fetch: FetchRecord(kind: kind, url: url, status: nil, bytes: 0, milliseconds: 0, retries: 0, outcome: "skipped:robots"))
+        result.counts.skipped = 1
+        return result
     }
 
     /// A failed page: back to the queue after a backoff when the fault may pass and tries are

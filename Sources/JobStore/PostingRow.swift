@@ -4,25 +4,23 @@ import JobModel
 
 /// Maps a posting to and from a row of the `postings` table.
 package enum PostingRow {
-    /// Inserts a posting unless its fingerprint is stored: one row changed means it is new. Two
-    /// writers racing on one posting see one insert and one no-op, so it is counted new once.
-    package static let insertSQL = """
+    /// The column list and placeholders both statements share.
+    private static let insertHead = """
         INSERT INTO postings (
             fingerprint, source, url, title, canonical_title, role, level, company, industry, location, remote,
             employment_type, date_posted, salary_min, salary_max, salary_currency, salary_period, annual_min_usd,
             annual_max_usd, salary_source, salary_estimate, skills, education, certifications, extracted_from,
             first_seen, last_seen, first_run, last_run, closed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+        """
+
+    /// Inserts a posting unless its fingerprint is stored: one row changed means it is new. Two
+    /// writers racing on one posting see one insert and one no-op, so it is counted new once.
+    package static let insertSQL = insertHead + "\n" + """
         ON CONFLICT(fingerprint) DO NOTHING
         """
 
-    package static let upsertSQL = """
-        INSERT INTO postings (
-            fingerprint, source, url, title, canonical_title, role, level, company, industry, location, remote,
-            employment_type, date_posted, salary_min, salary_max, salary_currency, salary_period, annual_min_usd,
-            annual_max_usd, salary_source, salary_estimate, skills, education, certifications, extracted_from,
-            first_seen, last_seen, first_run, last_run, closed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+    package static let upsertSQL = insertHead + "\n" + """
         ON CONFLICT(fingerprint) DO UPDATE SET
             source = excluded.source, url = excluded.url, title = excluded.title,
             canonical_title = excluded.canonical_title, role = excluded.role, level = excluded.level,

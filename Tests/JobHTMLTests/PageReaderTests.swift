@@ -1,4 +1,5 @@
 import Foundation
+import JobAnalyze
 import JobTestSupport
 import Testing
 
@@ -98,7 +99,7 @@ struct PageReaderTests {
     /// Fixture pages with markup characters inserted and removed at random (a fixed seed).
     @Test
     func repairsDamagedPagesAsLibxml2Does() throws {
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         let sources = try Self.fixturePages.prefix(40).map { Array(try Data(contentsOf: $0)) }
         let debris: [[UInt8]] = ["<", ">", "</", "/>", "\"", "'", "&", "<p>", "</div>", "<td>", "<li>", "<!--", "-->",
             "<script>", "</table>", "<b>", "&amp", "=", " "].map { Array($0.utf8) }
@@ -137,18 +138,5 @@ struct PageReaderTests {
         // GBK through iconv.
         let gbk: [UInt8] = Array("<meta charset=gbk><p>".utf8) + [0xD4, 0xC2, 0xD0, 0xBD] + Array("</p>".utf8)
         #expect(try StreamedPage(bytes: gbk).visibleText() == "月薪")
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

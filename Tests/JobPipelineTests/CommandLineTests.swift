@@ -1,4 +1,5 @@
 import Foundation
+import JobAnalyze
 import JobPipeline
 import JobTestSupport
 import Testing
@@ -108,7 +109,7 @@ struct CommandLineTests {
         #expect(expected.count == 69)
 
         // Fixed seed: the same kill moments on every run of the test.
-        var generator = SplitMix64(seed: 20_261_201)
+        var generator = SeededGenerator(seed: 20_261_201)
         for attempt in 0..<6 {
             try FileManager.default.removeItem(at: directory.appendingPathComponent("jobs.sqlite"))
             for suffix in ["-wal", "-shm"] {
@@ -213,20 +214,5 @@ struct CommandLineTests {
         #expect(try await CommandRunner.run(["export", "--format", "xml"], in: directory).status == 2)
         #expect(try await CommandRunner.run(["report", "--since", "yesterday"], in: directory).status == 2)
         #expect(try await CommandRunner.run(["no-such-command"], in: directory).status == 2)
-    }
-}
-
-/// A small seeded generator so randomised tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
