@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "JobExtractTests", dependencies: ["JobExtract", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "JobNormaliseTests", dependencies: ["JobNormalise", "JobModel"], swiftSettings: swiftSettings),
+            name: "JobNormaliseTests", dependencies: ["JobNormalise", "JobModel", "JobAnalyze"], swiftSettings: swiftSettings),
         .testTarget(
             name: "JobStoreTests", dependencies: ["JobStore", "JobStorePostgres", "JobModel", "JobTestSupport"],
             swiftSettings: swiftSettings),

@@ -37,14 +37,14 @@ struct PhraseScanner: Sendable {
         _ trie: ByteTrie, _ starts: TermStarts, _ utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void
     ) {
         trie.withScanner { trie in
-            starts.withFinder { starts in
+            starts.withFinder(over: utf8) { starts in
                 // Every position visited is a phrase start (the text's start, a byte after a non-word
                 // byte, or a non-word byte); the rest of a word is skipped, as no phrase starts inside one.
                 var from = 0
                 let count = utf8.count
                 while true {
                     // The next word or byte where a phrase may start; at a word, its end too.
-                    let (start, wordEnd, _) = starts.next(in: utf8, from: from)
+                    let (start, wordEnd, _) = starts.next(from: from)
                     guard start < count else { break }
                     if trie.mayStart(
                         SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,

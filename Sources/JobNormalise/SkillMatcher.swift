@@ -79,12 +79,12 @@ public struct SkillMatcher: Sendable {
         // matched nothing is skipped, as no term starts inside a word.
         folded.withScanner { folded in
             exact.withScanner { exact in
-                starts.withFinder { starts in
-                    bytes.withUnsafeBufferPointer { bytes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    starts.withFinder(over: bytes) { starts in
                         var index = 0
                         while true {
                             // The next word or byte where a term may start; at a word, its end too.
-                            let (start, wordEnd, tries) = starts.next(in: bytes, from: index)
+                            let (start, wordEnd, tries) = starts.next(from: index)
                             guard start < bytes.count else { break }
                             let foldedMatch =
                                 tries & TermStarts.first != 0
