@@ -18,11 +18,13 @@ public struct PostingDefaults: Sendable, Equatable {
 
 /// Turns a raw posting into a typed, canonical, annualised one. Pure: no I/O.
 public struct Normaliser: Sendable {
-    public let matcher: SkillMatcher
+    public var matcher: SkillMatcher { scan.matcher }
     public let rates: CurrencyRates
+    /// The matcher's skills and the description's phrases, in one walk.
+    private let scan: DescriptionScan
 
     public init(matcher: SkillMatcher = SkillMatcher(), rates: CurrencyRates = .bundled) {
-        self.matcher = matcher
+        scan = DescriptionScan(matcher: matcher, phrases: Self.descriptionTables)
         self.rates = rates
     }
 
@@ -33,8 +35,9 @@ public struct Normaliser: Sendable {
         let structuredCompany = [.jsonld, .microdata, .selector].contains(raw.origins["company"]) ? raw.company : nil
         let company = structuredCompany ?? defaults.company ?? raw.company
         let country = raw.country ?? defaults.country ?? PostingCountry.of(location: raw.location, description: description)
-        // One pass over the description finds every phrase the steps below look for.
-        let phrases = Self.phrases(in: description)
+        // One pass over the title and description finds the skills and every phrase the steps
+        // below look for.
+        let (skills, phrases) = scan.scan(title: raw.title ?? "", description: description)
         let level = title?.level ?? Self.levelFromExperience(description, years: phrases.years) ?? (title == nil ? nil : .mid)
         // The config's word first, then the page's, then the company's name, then the description.
         let industry = defaults.industry ?? IndustryClassifier.industry(from: raw.industry)
@@ -63,7 +66,7 @@ public struct Normaliser: Sendable {
             company: company, industry: industry, location: location, remote: remote,
             employmentType: raw.employmentType.map(Self.employmentType), datePosted: raw.datePosted.map(Self.date),
             salary: salary(raw, country: country),
-            skills: matcher.skills(title: raw.title ?? "", description: description),
+            skills: skills,
             education: Self.education(phrases.degrees), certifications: Self.certifications(phrases.certifications),
             extractedFrom: raw.extractedFrom?.rawValue, fingerprint: fingerprint)
     }
@@ -185,6 +188,16 @@ public struct Normaliser: Sendable {
         var certifications = Set<Int>()
         /// Indexes into `IndustryClassifier.descriptionCues`, one per occurrence.
         var industryCues: [Int] = []
+
+        /// Notes phrase `index` of table `table` of ``Normaliser/descriptionTables`` at `start..<end`.
+        mutating func record(table: Int, index: Int, start: Int, end: Int) {
+            switch table {
+            case 0: years.append((start, end))
+            case 1: degrees.insert(index)
+            case 2: certifications.insert(index)
+            default: industryCues.append(index)
+            }
+        }
     }
 
     static let descriptionTables = PhraseTables([
@@ -194,14 +207,7 @@ public struct Normaliser: Sendable {
 
     static func phrases(in text: String) -> DescriptionPhrases {
         var found = DescriptionPhrases()
-        descriptionTables.scan(text) { table, index, start, end in
-            switch table {
-            case 0: found.years.append((start, end))
-            case 1: found.degrees.insert(index)
-            case 2: found.certifications.insert(index)
-            default: found.industryCues.append(index)
-            }
-        }
+        descriptionTables.scan(text) { found.record(table: $0, index: $1, start: $2, end: $3) }
         return found
     }
 

@@ -46,25 +46,36 @@ struct PhraseScanner: Sendable {
                     // The next word or byte where a phrase may start; at a word, its end too.
                     let (start, wordEnd, _) = starts.next(from: from)
                     guard start < count else { break }
-                    if trie.mayStart(
-                        SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
-                        start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
-                    {
-                        var node = ByteTrie.root
-                        var position = start
-                        while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
-                            node = next
-                            position += 1
-                            if let index = trie.value(at: node),
-                                position == count || !SkillMatcher.isWordByte(utf8[position])
-                                    || !SkillMatcher.isWordByte(utf8[position - 1])
-                            {
-                                body(index, start, position)
-                            }
-                        }
-                    }
+                    matches(trie, at: start, in: utf8, body)
                     from = max(start + 1, wordEnd)
                 }
+            }
+        }
+    }
+}
+
+extension PhraseScanner {
+    /// Calls `body` with every phrase of `trie` at `start` that ends on a word boundary.
+    @inline(__always)
+    static func matches(
+        _ trie: ByteTrie.Scanner, at start: Int, in utf8: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void
+    ) {
+        let count = utf8.count
+        guard
+            trie.mayStart(
+                SkillMatcher.lower(utf8[start]), start + 1 < count ? SkillMatcher.lower(utf8[start + 1]) : nil,
+                start + 2 < count ? SkillMatcher.lower(utf8[start + 2]) : nil)
+        else { return }
+        var node = ByteTrie.root
+        var position = start
+        while position < count, let next = trie.next(node, SkillMatcher.lower(utf8[position])) {
+            node = next
+            position += 1
+            if let index = trie.value(at: node),
+                position == count || !SkillMatcher.isWordByte(utf8[position])
+                    || !SkillMatcher.isWordByte(utf8[position - 1])
+            {
+                body(index, start, position)
             }
         }
     }
@@ -73,7 +84,7 @@ struct PhraseScanner: Sendable {
 /// Several phrase tables found in one pass over a text, as a ``PhraseScanner`` per table would
 /// find them: each table reports its phrases by their index in it.
 struct PhraseTables: Sendable {
-    private var trie = ByteTrie()
+    private(set) var trie = ByteTrie()
     private var starts: TermStarts
     /// Per distinct phrase: the tables that list it, and its index in each (the first one).
     private var entries: [[(table: Int, index: Int)]] = []
@@ -105,9 +116,13 @@ struct PhraseTables: Sendable {
     func scan(_ text: String, _ body: (Int, Int, Int, Int) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
-            PhraseScanner.walk(trie, starts, utf8) { id, start, end in
-                for entry in entries[id] { body(entry.table, entry.index, start, end) }
-            }
+            PhraseScanner.walk(trie, starts, utf8) { id, start, end in report(id, start, end, body) }
         }
+    }
+
+    /// Calls `body` with each table that lists phrase `id` (a value of `trie`), as ``scan(_:_:)`` does.
+    @inline(__always)
+    func report(_ id: Int, _ start: Int, _ end: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        for entry in entries[id] { body(entry.table, entry.index, start, end) }
     }
 }

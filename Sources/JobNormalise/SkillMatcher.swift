@@ -29,8 +29,8 @@ public struct SkillMatcher: Sendable {
 
     private let names: [String]
     private let ambiguous: [Bool]
-    private var folded = ByteTrie()
-    private var exact = ByteTrie()
+    private(set) var folded = ByteTrie()
+    private(set) var exact = ByteTrie()
     /// Where a term of `folded` (first) or `exact` (second) may start.
     private var starts: TermStarts
 
@@ -71,47 +71,71 @@ public struct SkillMatcher: Sendable {
 
     func skills(inBytes bytes: [UInt8]) -> [String] {
         let bytes = Self.separatingCJK(bytes)
-        var found: [(skill: Int, start: Int, end: Int)] = []
-        // Matches made through a case-folded spelling need no context, even for an ambiguous skill:
-        // "golang" or "Apache Spark" are never ordinary words.
-        var safe = Set<Int>()
+        var found: [Match] = []
         // Every position visited is a word boundary (a match ends on one); the rest of a word that
         // matched nothing is skipped, as no term starts inside a word.
-        folded.withScanner { folded in
-            exact.withScanner { exact in
-                bytes.withUnsafeBufferPointer { bytes in
-                    starts.withFinder(over: bytes) { starts in
-                        var index = 0
-                        while true {
-                            // The next word or byte where a term may start; at a word, its end too.
-                            let (start, wordEnd, tries) = starts.next(from: index)
-                            guard start < bytes.count else { break }
-                            let foldedMatch =
-                                tries & TermStarts.first != 0
-                                ? Self.longestMatch(folded, in: bytes, from: start, lowercase: true) : nil
-                            let exactMatch =
-                                tries & TermStarts.second != 0
-                                ? Self.longestMatch(exact, in: bytes, from: start, lowercase: false) : nil
-                            let useFolded =
-                                foldedMatch != nil && (exactMatch == nil || foldedMatch!.1 >= exactMatch!.1)
-                            if let (skill, end) = useFolded ? foldedMatch : exactMatch {
-                                if useFolded { safe.insert(found.count) }
-                                found.append((skill, start, end))
-                                index = end
-                                continue
-                            }
-                            // No match: past the word, or past the one byte that is not a word's.
-                            index = max(start + 1, wordEnd)
+        withScanners { folded, exact in
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withFinder(over: bytes) { starts in
+                    var index = 0
+                    while true {
+                        // The next word or byte where a term may start; at a word, its end too.
+                        let (start, wordEnd, tries) = starts.next(from: index)
+                        guard start < bytes.count else { break }
+                        if let match = Self.match(at: start, tries: tries, in: bytes, folded: folded, exact: exact) {
+                            found.append(match)
+                            index = match.end
+                            continue
                         }
+                        // No match: past the word, or past the one byte that is not a word's.
+                        index = max(start + 1, wordEnd)
                     }
                 }
             }
         }
+        return names(of: found, in: bytes)
+    }
 
+    /// A term found: its skill, byte range, and whether a case-folded spelling matched it (such a
+    /// match needs no context, even for an ambiguous skill: "golang" or "Apache Spark" are never
+    /// ordinary words).
+    struct Match {
+        var skill: Int
+        var start: Int
+        var end: Int
+        var folded: Bool
+    }
+
+    /// Runs `body` with scanners of the case-folded and the exact terms.
+    @inline(__always)
+    func withScanners<Result>(_ body: (ByteTrie.Scanner, ByteTrie.Scanner) throws -> Result) rethrows -> Result {
+        try folded.withScanner { folded in try exact.withScanner { exact in try body(folded, exact) } }
+    }
+
+    /// The longest term at `start`, a position a scan visits, of the tries that `tries` (the bits
+    /// of ``TermStarts``: ``TermStarts/first`` for the folded terms, ``TermStarts/second`` for the
+    /// exact ones) says may have one; on a tie, the folded one.
+    @inline(__always)
+    static func match(
+        at start: Int, tries: UInt8, in bytes: UnsafeBufferPointer<UInt8>, folded: ByteTrie.Scanner,
+        exact: ByteTrie.Scanner
+    ) -> Match? {
+        let foldedMatch = tries & TermStarts.first != 0 ? longestMatch(folded, in: bytes, from: start, lowercase: true) : nil
+        let exactMatch = tries & TermStarts.second != 0 ? longestMatch(exact, in: bytes, from: start, lowercase: false) : nil
+        if let (skill, end) = foldedMatch, exactMatch == nil || end >= exactMatch!.1 {
+            return Match(skill: skill, start: start, end: end, folded: true)
+        }
+        return exactMatch.map { Match(skill: $0.0, start: start, end: $0.1, folded: false) }
+    }
+
+    /// The canonical names of the matches' skills, in order of first mention, leaving out the
+    /// ordinary-word matches that no technology stands near.
+    func names(of found: [Match], in bytes: [UInt8]) -> [String] {
+        let spans = found.map { (skill: $0.skill, start: $0.start, end: $0.end) }
         var seen = Set<Int>()
         var result: [String] = []
         for (position, match) in found.enumerated() where !seen.contains(match.skill) {
-            if ambiguous[match.skill] && !safe.contains(position) && !inTechnologyContext(match, among: found, bytes: bytes) {
+            if ambiguous[match.skill] && !match.folded && !inTechnologyContext(spans[position], among: spans, bytes: bytes) {
                 continue
             }
             seen.insert(match.skill)

@@ -1,4 +1,4 @@
-/// Where a term of one or two ``ByteTrie``s may start in a text: the positions a scan walks from.
+/// Where a term of up to three ``ByteTrie``s may start in a text: the positions a scan walks from.
 ///
 /// A scan visits the text's start, every byte that is not a word's and every byte after one (no
 /// term starts inside a word). At a word, a term may start only when the word's
@@ -7,9 +7,10 @@
 /// the text 64 bytes at a time into bit masks (see ``WordMask``) and turns only at the words and
 /// bytes that may start a term, so the words that start nothing cost no mispredicted branch.
 struct TermStarts: Sendable {
-    /// The trie bits of ``Finder/next(from:)``: the first trie, and the second.
+    /// The trie bits of ``Finder/next(from:)``: the first trie, the second, and the third.
     static let first: UInt8 = 2
     static let second: UInt8 = 4
+    static let third: UInt8 = 8
     fileprivate static let word: UInt8 = 1
 
     /// Per byte: `word` for a word byte (see ``SkillMatcher/isWordByte(_:)``); for the others, the
@@ -25,10 +26,15 @@ struct TermStarts: Sendable {
     /// - Parameters:
     ///   - first: the first trie, and whether its terms are lowercase and match case-insensitively.
     ///   - second: the second trie, if any, likewise.
-    init(_ first: ByteTrie, folding firstFolds: Bool, _ second: ByteTrie? = nil, folding secondFolds: Bool = false) {
+    ///   - third: the third trie, if any, likewise.
+    init(
+        _ first: ByteTrie, folding firstFolds: Bool, _ second: ByteTrie? = nil, folding secondFolds: Bool = false,
+        _ third: ByteTrie? = nil, folding thirdFolds: Bool = false
+    ) {
         var byteClasses = [UInt8](repeating: 0, count: 256)
         var wordClasses = [UInt8](repeating: 0, count: ByteTrie.wordBitCount)
-        for (trie, folds, bit) in [(first, firstFolds, Self.first), (second, secondFolds, Self.second)] {
+        let tries = [(first, firstFolds, Self.first), (second, secondFolds, Self.second), (third, thirdFolds, Self.third)]
+        for (trie, folds, bit) in tries {
             trie?.withScanner { trie in
                 for value in 0...255 {
                     let byte = UInt8(value)
@@ -147,11 +153,14 @@ struct TermStarts: Sendable {
             if start &+ 64 <= count {
                 masks(of: bytes.baseAddress! + start, words: &words, starters: &starters)
             } else {
-                // The text's last bytes, in a block of zero bytes (neither word bytes nor start bytes).
-                var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-                withUnsafeMutableBytes(of: &block) { block in
-                    block.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
-                    masks(of: block.baseAddress!.assumingMemoryBound(to: UInt8.self), words: &words, starters: &starters)
+                // The text's last bytes, a byte at a time.
+                for index in 0..<(count &- start) {
+                    let byteClass = byteClasses[Int(bytes[start &+ index])]
+                    if byteClass == TermStarts.word {
+                        words |= 1 &<< UInt64(index)
+                    } else if byteClass != 0 {
+                        starters |= 1 &<< UInt64(index)
+                    }
                 }
             }
             let valid: UInt64 = count &- start >= 64 ? ~0 : (1 &<< UInt64(count &- start)) &- 1

@@ -121,3 +121,35 @@ struct TermStartsTests {
         }
     }
 }
+
+/// The one walk over a title and description finds what the skill scan and the phrase scan find
+/// on their own.
+struct DescriptionScanTests {
+    @Test func findsWhatTheTwoScansFind() {
+        let matcher = SkillMatcher()
+        let scan = DescriptionScan(matcher: matcher, phrases: Normaliser.descriptionTables)
+        let pieces = [
+            "Python", "SQL", "Go", "go to market", "R", "Spark", "Apache Spark", ".NET", "C++", "machine learning",
+            "5+ years", "3-5 yrs", "year", "bachelor's degree", "Master of Science", "PhD", "AWS Certified",
+            "Google Professional Machine Learning Engineer", "bank", "hospital", "retail", "fintech", "Julia Smith",
+            "日本語", "データ", "Python开发", "é", "\n", ", ", ". ", " ", " ", " ", "-", "(", ")", "/",
+        ]
+        var generator = SeededGenerator(seed: 2026)
+        for _ in 0..<1_500 {
+            func text(_ count: Int) -> String {
+                (0..<Int.random(in: 0...count, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined(separator: Bool.random(using: &generator) ? " " : "")
+            }
+            let title = text(4)
+            let description = text(60)
+            let (skills, phrases) = scan.scan(title: title, description: description)
+            let alone = Normaliser.phrases(in: description)
+            #expect(skills == matcher.skills(title: title, description: description), "\(title) | \(description)")
+            #expect(phrases.years.map(\.start) == alone.years.map(\.start))
+            #expect(phrases.years.map(\.end) == alone.years.map(\.end))
+            #expect(phrases.degrees == alone.degrees)
+            #expect(phrases.certifications == alone.certifications)
+            #expect(phrases.industryCues == alone.industryCues)
+        }
+    }
+}
