@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "JobHTMLTests", dependencies: ["JobHTML", "JobAnalyze", "JobTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "JobFetchTests", dependencies: ["JobFetch", "JobTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "JobExtractTests", dependencies: ["JobExtract", "JobModel"], swiftSettings: swiftSettings),
+            name: "JobExtractTests", dependencies: ["JobExtract", "JobModel", "JobNormalise", "JobAnalyze"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "JobNormaliseTests", dependencies: ["JobNormalise", "JobModel", "JobAnalyze"], swiftSettings: swiftSettings),
         .testTarget(

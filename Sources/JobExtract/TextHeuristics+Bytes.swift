@@ -1,111 +1,21 @@
 import Foundation
 import JobHTML
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import JobModel
 
 /// Byte-level answers to the text tests of ``TextHeuristics``, each the same as the String or
 /// Foundation call it stands for; where the bytes cannot tell, they ask that call.
 extension TextHeuristics {
-    /// Foundation's `haystack.contains(needle)` (canonical equivalence, as NSString searches).
-    ///
-    /// Foundation finds a needle wherever the haystack holds a canonically equivalent run. Only
-    /// three non-ASCII scalars decompose to ASCII (U+037E ";", U+1FEF "`", U+212A "K"), so an
-    /// ASCII needle is found exactly where its bytes are unless the haystack holds one of them;
-    /// a non-ASCII needle is never found in ASCII text. A run of the needle's bytes that starts
-    /// and ends with ASCII characters next to ASCII characters (or the text's ends) is a match
-    /// whatever the rest of the text holds. Anything else goes to Foundation.
-    static func foundationContains(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack
-        var needle = needle
-        let answer: Bool? = needle.withUTF8 { needle in
-            guard let first = needle.first, let last = needle.last else { return nil }
-            let needleIsASCII = isASCII(needle)
-            if !needleIsASCII && hasASCIISingleton(needle) { return nil }
-            return haystack.withUTF8 { haystack in
-                let haystackIsASCII = isASCII(haystack)
-                if haystackIsASCII && !needleIsASCII { return false }
-                var from = 0
-                var unsure = false
-                while let start = firstIndex(of: needle, in: haystack, from: from) {
-                    if haystackIsASCII { return true }
-                    let end = start + needle.count
-                    if first < 0x80, last < 0x80, start == 0 || haystack[start - 1] < 0x80,
-                        end == haystack.count || haystack[end] < 0x80
-                    {
-                        return true
-                    }
-                    // A run next to other characters: Foundation decides, unless a later run is clear.
-                    unsure = true
-                    from = start + 1
-                }
-                if haystackIsASCII { return false }
-                if unsure { return nil }
-                return needleIsASCII && !hasASCIISingleton(haystack) ? false : nil
-            }
-        }
-        return answer ?? haystack.contains(needle)
-    }
-
-    /// True when no byte is 0x80 or above.
-    @inline(__always)
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        // Eight bytes at a time while there are eight.
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while index + 8 <= count {
-                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                    return false
-                }
-                index += 8
-            }
-        }
-        while index < count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
-    }
-
     /// True when the UTF-8 holds U+037E, U+1FEF or U+212A, the scalars whose canonical
     /// decomposition is ASCII.
     static func hasASCIISingleton(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for singleton in asciiSingletons {
-            let found = singleton.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: 0) != nil }
+            let found = singleton.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: bytes, from: 0) != nil }
             if found { return true }
         }
         return false
     }
 
     static let asciiSingletons: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
-
-    /// The first position at or after `from` where `needle`'s bytes occur in `haystack`: libc's
-    /// `memchr` finds each candidate first byte, `memcmp` checks the rest.
-    static func firstIndex(
-        of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int
-    ) -> Int? {
-        guard let needleBase = needle.baseAddress, !needle.isEmpty else { return from }
-        guard let base = haystack.baseAddress else { return nil }
-        let last = haystack.count - needle.count
-        var start = from
-        while start <= last {
-            guard let found = memchr(base + start, Int32(needleBase.pointee), last - start + 1) else { return nil }
-            let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if needle.count == 1 || memcmp(base + position + 1, needleBase + 1, needle.count - 1) == 0 { return position }
-            start = position + 1
-        }
-        return nil
-    }
-
-    /// The first position at or after `from` of a byte (libc's `memchr`).
-    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = bytes.baseAddress, from < bytes.count,
-            let found = memchr(base + from, Int32(byte), bytes.count - from)
-        else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-    }
 
     /// ASCII needles looked for together in one pass, each as ``Lines/contains(_:_:ignoringCase:)``
     /// finds it: at each byte only the needles that start with it are compared.
@@ -173,7 +83,7 @@ extension TextHeuristics {
     static func asciiParts(_ text: String, separators: [String]) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
-            guard isASCII(bytes) else { return nil }
+            guard ByteSearch.isASCII(bytes) else { return nil }
             var parts: [Range<Int>] = [0..<bytes.count]
             for separator in separators where separator.utf8.allSatisfy({ $0 < 0x80 }) {
                 var separator = separator
@@ -181,7 +91,7 @@ extension TextHeuristics {
                     var split: [Range<Int>] = []
                     for part in parts {
                         var start = part.lowerBound
-                        while let found = firstIndex(of: separator, in: UnsafeBufferPointer(rebasing: bytes[..<part.upperBound]), from: start) {
+                        while let found = ByteSearch.firstIndex(of: separator, in: UnsafeBufferPointer(rebasing: bytes[..<part.upperBound]), from: start) {
                             split.append(start..<found)
                             start = found + separator.count
                         }
@@ -247,7 +157,7 @@ extension TextHeuristics {
             // Only a first Character that is that one ASCII byte is read here.
             if first >= 0x80 || !labels.byBytes || start + 1 < run.count && run[start + 1] >= 0x80 { return true }
             if !labels.mayStart(with: first >= 0x41 && first <= 0x5A ? first + 0x20 : first) { return false }
-            guard isASCII(run) else {
+            guard ByteSearch.isASCII(run) else {
                 // Its ASCII bytes that are not whitespace stay in the collapsed text: 30 of them is too long.
                 var kept = 0
                 for byte in run where byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) { kept += 1 }

@@ -165,7 +165,7 @@ enum TextHeuristics {
         for prefix in ["at ", "@ ", "by ", "chez ", "bei ", "presso "] where name.lowercased().hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
         }
-        if let range = name.range(of: " out of 5 stars") {
+        if let range = range(of: " out of 5 stars", in: name) {
             name = String(name[..<range.lowerBound])
             while let last = name.last, last.isNumber || last == "." { name.removeLast() }
         }
@@ -179,7 +179,7 @@ enum TextHeuristics {
             trimmed = String(chars.dropLast(3)).trimmingCharacters(in: .whitespaces)
         }
         // A Chinese legal name ends the name: "上海青禾教育科技有限公司青禾教育为…".
-        if let range = trimmed.range(of: "有限公司"), range.upperBound != trimmed.endIndex {
+        if let range = range(of: "有限公司", in: trimmed), range.upperBound != trimmed.endIndex {
             trimmed = String(trimmed[..<range.upperBound])
         }
         name = trimmed
@@ -194,7 +194,7 @@ enum TextHeuristics {
     /// location; a part before it that does not is the company.
     static func byline(_ page: StreamedPage, _ nearby: [PageElement]) -> (company: String?, location: String?)? {
         for element in nearby.prefix(40) {
-            guard let text = page.shortText(of: element), contains(text, " · ") || contains(text, " • ") else { continue }
+            guard let text = page.shortText(of: element), containsAny(text, bylineSeparators) else { continue }
             let parts = text.replacingOccurrences(of: " • ", with: " · ").components(separatedBy: " · ")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // A work mode ("In office", "Hybrid") follows the place it qualifies.
@@ -206,6 +206,7 @@ enum TextHeuristics {
         return nil
     }
 
+    static let bylineSeparators = [" · ", " • "].map(CanonicalSearch.Needle.init)
     static let workModes: Set<String> = ["in office", "in-office", "on-site", "onsite", "hybrid", "remote", "fully remote"]
 
     /// "Austin, TX", "Berlin, Germany", "Remote", "London (Hybrid)", "San Francisco • In office".
@@ -334,12 +335,16 @@ enum TextHeuristics {
         }
         // hh.ru: "Вакансия … в Москве, работа в компании Яндекс".
         for part in parts {
-            if let range = part.range(of: "работа в компании ") { return cleanCompany(String(part[range.upperBound...])) }
+            if let range = range(of: "работа в компании ", in: part) { return cleanCompany(String(part[range.upperBound...])) }
         }
         guard let title, let first = parts.first else { return nil }
         // "Title at Company", in the languages boards write it.
         let lowerFirst = first.lowercased()
-        if let start = lowerFirst.range(of: title.lowercased()) {
+        // Bounds found in the lowercased part serve in the part itself: from the bytes only where
+        // lowercasing keeps each scalar's length, in wide text.
+        let lowerTitle = title.lowercased()
+        let found = CanonicalSearch.isWide(first) ? range(of: lowerTitle, in: lowerFirst) : lowerFirst.range(of: lowerTitle)
+        if let start = found {
             let rest = first[start.upperBound...]
             for joiner in [" at ", " @ ", " chez ", " bei ", " presso "] where rest.lowercased().hasPrefix(joiner) {
                 // "… bei Hanseatic Logistik GmbH in Bremen": the place follows the name.
@@ -347,7 +352,7 @@ enum TextHeuristics {
                 if !name.isEmpty, name.count < 60, !looksLikePlace(name), name != location { return name }
             }
         }
-        if let hiring = first.range(of: " hiring "), first[hiring.upperBound...].hasPrefix(title) {
+        if let hiring = range(of: " hiring ", in: first), first[hiring.upperBound...].hasPrefix(title) {
             return String(first[..<hiring.lowerBound])
         }
         // Company, then title: the last of two parts is the posting's title.
@@ -375,9 +380,9 @@ enum TextHeuristics {
     /// The place a `<title>` names after the title: "Senior Data Engineer bei Acme in Bremen | Board",
     /// "Acme hiring Data Engineer in Austin, Texas, United States | LinkedIn".
     static func locationFromTitleTag(_ page: StreamedPage, title: String?) -> String? {
-        guard let title, let first = titleTagParts(page).first, let start = first.range(of: title) else { return nil }
+        guard let title, let first = titleTagParts(page).first, let start = range(of: title, in: first) else { return nil }
         let rest = String(first[start.upperBound...])
-        guard rest.hasPrefix(" in ") || rest.contains(" bei ") || rest.contains(" at ") || rest.hasPrefix(" à ") else {
+        guard rest.hasPrefix(" in ") || contains(rest, " bei ") || contains(rest, " at ") || rest.hasPrefix(" à ") else {
             return nil
         }
         return withoutPlace(rest).place
@@ -495,7 +500,7 @@ enum TextHeuristics {
     /// "Senior Data Scientist | Acme Careers" → "Senior Data Scientist".
     static func withoutSiteName(_ title: String) -> String {
         for separator in [" | ", " - ", " – ", " — ", " :: "] {
-            if let range = title.range(of: separator) { return String(title[..<range.lowerBound]) }
+            if let range = range(of: separator, in: title) { return String(title[..<range.lowerBound]) }
         }
         return title
     }
@@ -535,11 +540,7 @@ enum TextHeuristics {
                     || lines.containsAny(index, asciiISOCodes, ignoringCase: false)
                     || hasThousandsRange(ascii: lines.bytes[range])
             } else {
-                let line = lines.substring(index)
-                let lower = line.lowercased()
-                hasPayWord = payWords.contains { contains(lower, $0) }
-                mayStatePay = hasPayWord || line.contains(where: currencySymbols.contains)
-                    || isoCodes.contains { contains(String(line), $0) } || hasThousandsRange(line)
+                (hasPayWord, mayStatePay) = lines.payCues(index)
             }
             guard mayStatePay else { continue }
             let own = index >= start && index < end
@@ -569,10 +570,10 @@ enum TextHeuristics {
             bytes.withUnsafeBufferPointer { bytes in
                 var lineStart = 0
                 while lineStart < bytes.count {
-                    let lineEnd = TextHeuristics.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
+                    let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
                     if lineEnd > lineStart {
                         ranges.append(lineStart..<lineEnd)
-                        ascii.append(TextHeuristics.isASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
+                        ascii.append(ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])))
                     }
                     lineStart = lineEnd + 1
                 }
@@ -625,25 +626,43 @@ enum TextHeuristics {
             }
             return false
         }
+    }
 
-        /// A short line that names a block of other postings ("Similar jobs").
-        func isOtherJobsHeading(_ line: Int) -> Bool {
-            let range = ranges[line]
-            if isASCII(line) {
-                return range.count < 60
-                    && containsAny(line, asciiOtherJobsHeadings, ignoringCase: true)
-            }
-            let line = substring(line)
-            guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
-            let lower = line.lowercased()
-            return otherJobsHeadings.contains { TextHeuristics.contains(lower, $0) }
+    /// Foundation's `haystack.contains(needle)`, answered from the bytes where ``CanonicalSearch``
+    /// can tell.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        CanonicalSearch.contains(haystack, needle) ?? haystack.contains(needle)
+    }
+
+    /// Whether the text holds one of the needles, each as Foundation's `contains` finds it; the
+    /// text's bytes are read once for all of them.
+    static func containsAny(_ haystack: String, _ needles: [CanonicalSearch.Needle]) -> Bool {
+        var text = haystack
+        return text.withUTF8 { bytes in
+            let profile = CanonicalSearch.Profile(bytes)
+            return needles.contains { contains(bytes, profile, $0) }
         }
     }
 
-    /// Foundation's `haystack.contains(needle)`, answered from the bytes when that is the same:
-    /// an ASCII needle is only ever found where its bytes are, and in ASCII text exactly there.
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        foundationContains(haystack, needle)
+    /// Foundation's `contains` of a needle in UTF-8 text, answered from the bytes where
+    /// ``CanonicalSearch`` can tell.
+    static func contains(
+        _ text: UnsafeBufferPointer<UInt8>, _ profile: CanonicalSearch.Profile, _ needle: CanonicalSearch.Needle
+    ) -> Bool {
+        if let answer = CanonicalSearch.contains(text, profile, needle) { return answer }
+        return String(decoding: text, as: UTF8.self).contains(needle.text)
+    }
+
+    /// Foundation's `text.range(of: needle)`, found in the bytes where ``CanonicalSearch`` can tell.
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        switch CanonicalSearch.firstMatch(of: needle, in: text) {
+        case .found(let range):
+            let utf8 = text.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return lower..<utf8.index(lower, offsetBy: range.count)
+        case .absent: return nil
+        case .unknown: return text.range(of: needle)
+        }
     }
 
     static let asciiOtherJobsHeadings = ByteNeedles(otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
@@ -662,12 +681,11 @@ enum TextHeuristics {
     /// "Employer est." is the employer's own figure and counts as stated pay.
     static func isEstimate(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if contains(lower, "employer est") || contains(lower, "employer-provided") || contains(lower, "employer provided") {
-            return false
-        }
-        return contains(lower, " est.") || contains(lower, "(est") || contains(lower, "estimated") || contains(lower, "estimate")
-            || contains(lower, "geschätzt") || contains(lower, "estimé")
+        return !containsAny(lower, employerEstimateWords) && containsAny(lower, estimateWords)
     }
+
+    static let employerEstimateWords = ["employer est", "employer-provided", "employer provided"].map(CanonicalSearch.Needle.init)
+    static let estimateWords = [" est.", "(est", "estimated", "estimate", "geschätzt", "estimé"].map(CanonicalSearch.Needle.init)
 
     static let payWords = [
         "salary", "pay", "compensation", "wage", "rate", "remuneration", "gehalt", "salaire", "rémunération",

@@ -5,15 +5,15 @@ import JobHTML
 enum TextOfHTML {
     /// The visible text of an HTML fragment; plain text comes back as it was.
     static func text(_ html: String) -> String {
-        let decoded = html.contains("&lt;") && !html.contains("<") ? decodeEntities(html) : html
-        guard decoded.contains("<"), let page = try? StreamedPage(bytes: Array(("<html><body>" + decoded + "</body></html>").utf8), contentType: "text/html; charset=utf-8")
+        let decoded = TextHeuristics.contains(html, "&lt;") && !TextHeuristics.contains(html, "<") ? decodeEntities(html) : html
+        guard TextHeuristics.contains(decoded, "<"), let page = try? StreamedPage(bytes: Array(("<html><body>" + decoded + "</body></html>").utf8), contentType: "text/html; charset=utf-8")
         else { return decodeEntities(decoded) }
         return page.visibleText()
     }
 
     /// Decodes the entities that appear in JSON-LD strings.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard TextHeuristics.contains(text, "&") else { return text }
         var output = text
         for (entity, character) in [
             ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "),

@@ -179,30 +179,11 @@ public enum TitleNormaliser {
     /// The role family, by the most specific phrase the title contains.
     static func role(of padded: String) -> String? {
         // Foundation replaces only what its search finds; FoundationSearch answers that search from
-        // the bytes of an ASCII title.
+        // the bytes where they settle it.
         let padded =
             FoundationSearch.contains(padded, " ml ")
             ? padded.replacingOccurrences(of: " ml ", with: " machine learning ") : padded
-        let families: [(String, [String])] = [
-            ("chief-officer", [" chief ", " cto ", " cdo ", " cio ", " ceo ", " cfo ", " coo ", " ciso ", " cpo "]),
-            ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
-            ("engineering-manager", [" engineering manager ", " manager ", " team lead "]),
-            ("research-scientist", [" research scientist ", " research engineer ", " researcher ", " applied scientist "]),
-            ("architect", [" architect ", " architecte "]),
-            ("data-scientist", [" data scientist ", " data science ", " machine learning scientist ", " nlp scientist ",
-                " scientist "]),
-            ("machine-learning-engineer", [" machine learning engineer ", " mlops ", " ai engineer ",
-                " deep learning engineer ", " nlp engineer ", " computer vision ", " machine learning "]),
-            ("data-engineer", [" data engineer ", " analytics engineer ", " etl ", " data platform "]),
-            ("data-analyst", [" data analyst ", " business intelligence ", " bi analyst ", " analytics "]),
-            ("analyst", [" analyst "]),
-            ("systems-engineer", [" systems engineer ", " site reliability ", " sre ", " devops ", " platform engineer ",
-                " infrastructure engineer ", " cloud engineer ", " network engineer "]),
-            ("software-engineer", [" software engineer ", " software developer ", " developer ", " swe ", " programmer ",
-                " backend ", " frontend ", " full stack ", " fullstack ", " engineer ", " développeur ", " entwickler "]),
-            ("product-manager", [" product manager ", " product owner "]),
-        ]
-        for (slug, phrases) in families where phrases.contains(where: { FoundationSearch.contains(padded, $0) }) {
+        for (slug, phrases) in roleFamilies where phrases.contains(where: { FoundationSearch.contains(padded, $0) }) {
             // A product manager is not an engineering manager.
             if slug == "engineering-manager" && FoundationSearch.contains(padded, " product manager ") {
                 return "product-manager"
@@ -211,6 +192,27 @@ public enum TitleNormaliser {
         }
         return nil
     }
+
+    /// The role families with the phrases that name them, most specific first.
+    static let roleFamilies: [(String, [String])] = [
+        ("chief-officer", [" chief ", " cto ", " cdo ", " cio ", " ceo ", " cfo ", " coo ", " ciso ", " cpo "]),
+        ("director", [" director ", " head of ", " vp ", " vice president ", " svp ", " evp "]),
+        ("engineering-manager", [" engineering manager ", " manager ", " team lead "]),
+        ("research-scientist", [" research scientist ", " research engineer ", " researcher ", " applied scientist "]),
+        ("architect", [" architect ", " architecte "]),
+        ("data-scientist", [" data scientist ", " data science ", " machine learning scientist ", " nlp scientist ",
+            " scientist "]),
+        ("machine-learning-engineer", [" machine learning engineer ", " mlops ", " ai engineer ",
+            " deep learning engineer ", " nlp engineer ", " computer vision ", " machine learning "]),
+        ("data-engineer", [" data engineer ", " analytics engineer ", " etl ", " data platform "]),
+        ("data-analyst", [" data analyst ", " business intelligence ", " bi analyst ", " analytics "]),
+        ("analyst", [" analyst "]),
+        ("systems-engineer", [" systems engineer ", " site reliability ", " sre ", " devops ", " platform engineer ",
+            " infrastructure engineer ", " cloud engineer ", " network engineer "]),
+        ("software-engineer", [" software engineer ", " software developer ", " developer ", " swe ", " programmer ",
+            " backend ", " frontend ", " full stack ", " fullstack ", " engineer ", " développeur ", " entwickler "]),
+        ("product-manager", [" product manager ", " product owner "]),
+    ]
 
     /// Drops seniority markers, spells out abbreviations, keeps the job's own name.
     static func canonical(_ words: [String]) -> String {

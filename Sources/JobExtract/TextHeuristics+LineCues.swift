@@ -1,0 +1,74 @@
+import Foundation
+import JobModel
+
+/// The tests ``TextHeuristics/payLines(in:title:)`` puts to each line: does it head a block of
+/// other postings, does it name or state pay. ASCII lines are read byte by byte; other lines of
+/// wide text (``CanonicalSearch``) from their bytes lowercased; the rest as `String`s.
+extension TextHeuristics.Lines {
+    /// A short line that names a block of other postings ("Similar jobs").
+    func isOtherJobsHeading(_ line: Int) -> Bool {
+        if isASCII(line) {
+            return ranges[line].count < 60 && containsAny(line, TextHeuristics.asciiOtherJobsHeadings, ignoringCase: true)
+        }
+        guard let lower = lowercased(line) else { return isOtherJobsHeadingOfString(line) }
+        return lower.withUnsafeBufferPointer { lower in
+            let profile = CanonicalSearch.Profile(lower)
+            // Wide text without a line feed: each scalar is one `Character`.
+            return profile.scalars < 60
+                && TextHeuristics.otherJobsNeedles.contains { TextHeuristics.contains(lower, profile, $0) }
+        }
+    }
+
+    /// ``isOtherJobsHeading(_:)`` of a line that is not ASCII, through `String`.
+    func isOtherJobsHeadingOfString(_ line: Int) -> Bool {
+        let line = substring(line)
+        guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
+        let lower = line.lowercased()
+        return TextHeuristics.otherJobsHeadings.contains { TextHeuristics.contains(lower, $0) }
+    }
+
+    /// Of a line that is not ASCII: whether it names pay (a pay word, ignoring case), and whether it
+    /// may state pay (that, a currency sign or code, or a range in thousands).
+    func payCues(_ line: Int) -> (hasPayWord: Bool, mayStatePay: Bool) {
+        guard let lower = lowercased(line) else { return payCuesOfString(line) }
+        let hasPayWord = lower.withUnsafeBufferPointer { lower in
+            let profile = CanonicalSearch.Profile(lower)
+            return TextHeuristics.payNeedles.contains { TextHeuristics.contains(lower, profile, $0) }
+        }
+        if hasPayWord { return (true, true) }
+        let range = ranges[line]
+        let mayStatePay = bytes.withUnsafeBufferPointer { bytes in
+            let text = UnsafeBufferPointer(rebasing: bytes[range])
+            let profile = CanonicalSearch.Profile(text)
+            // Wide text: each scalar is one `Character`, so a sign is where its bytes are.
+            return TextHeuristics.currencySymbolBytes.contains { symbol in
+                symbol.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: text, from: 0) != nil }
+            }
+                || TextHeuristics.isoNeedles.contains { TextHeuristics.contains(text, profile, $0) }
+        }
+        return (false, mayStatePay || TextHeuristics.hasThousandsRange(substring(line)))
+    }
+
+    /// ``payCues(_:)`` through `String`.
+    func payCuesOfString(_ line: Int) -> (hasPayWord: Bool, mayStatePay: Bool) {
+        let line = substring(line)
+        let lower = line.lowercased()
+        let hasPayWord = TextHeuristics.payWords.contains { TextHeuristics.contains(lower, $0) }
+        let mayStatePay = hasPayWord || line.contains(where: TextHeuristics.currencySymbols.contains)
+            || TextHeuristics.isoCodes.contains { TextHeuristics.contains(String(line), $0) }
+            || TextHeuristics.hasThousandsRange(line)
+        return (hasPayWord, mayStatePay)
+    }
+
+    /// The line as `lowercased()` gives it, when it is wide text (``CanonicalSearch``).
+    func lowercased(_ line: Int) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { CanonicalSearch.lowercased(UnsafeBufferPointer(rebasing: $0[ranges[line]])) }
+    }
+}
+
+extension TextHeuristics {
+    static let otherJobsNeedles = otherJobsHeadings.map(CanonicalSearch.Needle.init)
+    static let payNeedles = payWords.map(CanonicalSearch.Needle.init)
+    static let isoNeedles = isoCodes.map(CanonicalSearch.Needle.init)
+    static let currencySymbolBytes = currencySymbols.map { Array(String($0).utf8) }
+}
