@@ -72,3 +72,41 @@ extension TextHeuristics {
     static let isoNeedles = isoCodes.map(CanonicalSearch.Needle.init)
     static let currencySymbolBytes = currencySymbols.map { Array(String($0).utf8) }
 }
+
+extension TextHeuristics.Lines {
+    /// The line, and the next one after a space when that is a board's note that the figure is
+    /// its own estimate ("/yr (Glassdoor est.)", "Estimated by Indeed"), so the pay is read as one.
+    func withEstimateNote(_ line: Int) -> String {
+        let text = String(substring(line))
+        guard line + 1 < count, ranges[line + 1].count < 60, !hasDigit(line + 1) else { return text }
+        let next = String(substring(line + 1))
+        let lower = next.lowercased()
+        let isNote = TextHeuristics.isEstimate(next) && TextHeuristics.estimateNoteWords.contains { lower.contains($0) }
+        return isNote ? text + " " + next : text
+    }
+
+    /// An ASCII line that names pay and says the posting states no figure: "Salary: Competitive",
+    /// "Compensation: DOE", "Pay: not specified".
+    func statesNoFigure(_ line: Int) -> Bool {
+        guard isASCII(line), ranges[line].count < 120, containsAny(line, TextHeuristics.asciiPayWords, ignoringCase: true)
+        else { return false }
+        let words = String(substring(line)).lowercased().split { !$0.isLetter }.map(String.init)
+        if words.contains(where: TextHeuristics.noFigureWords.contains) { return true }
+        let joined = " " + words.joined(separator: " ") + " "
+        return TextHeuristics.noFigurePhrases.contains { joined.contains(" \($0) ") }
+    }
+}
+
+extension TextHeuristics {
+    /// What a board's note under a figure says when the figure is its own estimate (an "Estimated
+    /// start date" is no such note).
+    static let estimateNoteWords = [" est.", "(est", "estimated by", "estimated from", "geschätzt", "estimé"]
+
+    /// Words and phrases that say a posting gives no pay figure.
+    static let noFigureWords: Set<String> = ["competitive", "doe", "negotiable", "tbd", "undisclosed"]
+    static let noFigurePhrases = [
+        "depending on experience", "dependent on experience", "not specified", "not disclosed", "not provided",
+        "commensurate with experience",
+    ]
+}
+

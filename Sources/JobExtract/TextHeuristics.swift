@@ -546,8 +546,13 @@ enum TextHeuristics {
             let own = index >= start && index < end
             ranked.append(((own ? 0 : 2) + (hasPayWord ? 0 : 1), index))
         }
+        // A posting that says its pay is "competitive" or "DOE" states none: the figures of the
+        // other postings on the page are not its pay.
+        if ranked.contains(where: { $0.rank >= 2 }), (start..<end).contains(where: { lines.statesNoFigure($0) }) {
+            ranked.removeAll { $0.rank >= 2 }
+        }
         let best = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .prefix(8).map { lines.substring($0.element.line) }
+            .prefix(8).map { lines.withEstimateNote($0.element.line) }
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
 

@@ -101,4 +101,29 @@ extension PageLayoutRulesTests {
             body: "<h1><span>Senior Python Developer</span><span class=\"public-salary-item\">до $3500</span></h1><p>Продуктова компанія.</p>"))
         #expect(raw.title == "Senior Python Developer")
     }
+
+    @Test
+    func readsAFigureWithTheBoardsNoteBelowItAsAnEstimate() throws {
+        let pane = "<h1>Machine Learning Scientist</h1><div>Corvanna Therapeutics</div><div id=\"desc\"><p>Train models.</p></div><section><h2>Base pay range</h2><div>$142K - $198K</div><div>/yr (Glassdoor est.)</div></section>"
+        let raw = try extract(html(body: pane))
+        #expect(raw.salaryText == nil)
+        #expect(raw.estimateText == "$142K - $198K /yr (Glassdoor est.)")
+        let indeed = try extract(html(body: "<h1>ML Engineer</h1><h3>Pay</h3><div>$118K - $149K a year</div><div>Estimated by Indeed</div><p>Build models.</p>"))
+        #expect(indeed.salaryText == nil)
+        #expect(indeed.estimateText == "$118K - $149K a year Estimated by Indeed")
+        // A line that only happens to say "estimated" is no such note.
+        let stated = try extract(html(body: "<h1>ML Engineer</h1><div>Salary: $118,000 - $149,000 a year</div><div>Estimated start: soon</div><p>Build models.</p>"))
+        #expect(stated.salaryText == "Salary: $118,000 - $149,000 a year")
+        #expect(stated.estimateText == nil)
+    }
+
+    @Test(arguments: ["Salary: Competitive", "Compensation: DOE", "Pay: not specified", "Salary negotiable"])
+    func takesNoOtherPostingsPayWhenThePostingStatesNone(_ line: String) throws {
+        let body = "<h1>Senior BI Developer</h1><p>\(line)</p><p>Build dashboards.</p><h2>Similar jobs</h2><article><h3>Data Analyst</h3><div>£34,000 per annum</div></article>"
+        #expect(try extract(html(body: body)).salaryText == nil)
+        // Without such a line the cards' figures stay the last resort.
+        let plain = "<h1>Senior BI Developer</h1><p>Build dashboards.</p><h2>Similar jobs</h2><article><h3>Data Analyst</h3><div>£34,000 per annum</div></article>"
+        #expect(try extract(html(body: plain)).salaryText == "£34,000 per annum")
+    }
 }
+
