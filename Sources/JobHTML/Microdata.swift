@@ -8,6 +8,19 @@ public struct MicrodataItem: Sendable, Equatable {
         case item(MicrodataItem)
     }
 
+    /// Properties whose text is prose laid out in blocks (paragraphs, list items): their value
+    /// is the element's visible text, a line per block, where other properties take the text
+    /// content, which runs "…with PyTorch</li><li>Deploy…" together into "PyTorchDeploy".
+    static let proseProperties: Set<Substring> = [
+        "description", "qualifications", "responsibilities", "skills", "experienceRequirements",
+        "educationRequirements", "jobBenefits", "incentiveCompensation",
+    ]
+
+    /// True when one of the space-separated property names is a prose property.
+    static func namesProse(_ names: String) -> Bool {
+        names.split(separator: " ").contains { proseProperties.contains($0) }
+    }
+
     /// The `itemtype` URL, e.g. `https://schema.org/JobPosting`.
     public var type: String?
     public var properties: [(name: String, value: Value)]
@@ -70,7 +83,8 @@ enum Microdata {
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             let isScope = hasAttribute(current, "itemscope")
             if let names = attribute(current, "itemprop") {
-                let value: MicrodataItem.Value = isScope ? .item(self.item(at: current)) : .text(propertyValue(current))
+                let value: MicrodataItem.Value =
+                    isScope ? .item(self.item(at: current)) : .text(propertyValue(current, prose: MicrodataItem.namesProse(names)))
                 for name in names.split(separator: " ") { item.properties.append((String(name), value)) }
             }
             // A nested item's descendants belong to it, not to us.
@@ -78,7 +92,7 @@ enum Microdata {
         }
     }
 
-    private static func propertyValue(_ node: xmlNodePtr) -> String {
+    private static func propertyValue(_ node: xmlNodePtr, prose: Bool) -> String {
         let name = String(cString: node.pointee.name)
         let attributeName: String? =
             switch name {
@@ -91,6 +105,11 @@ enum Microdata {
             }
         if let attributeName, let value = attribute(node, attributeName) {
             return TextCleaner.collapseWhitespace(value)
+        }
+        if prose {
+            var builder = VisibleTextBuilder()
+            builder.append(node)
+            return builder.finish()
         }
         return TextCleaner.collapseWhitespace(HTMLDocument.content(of: node))
     }

@@ -494,7 +494,8 @@ extension StreamedPage {
         for child in children(index) {
             let isScope = attributeRange(.itemscope, child) != nil
             if let names = attribute(.itemprop, child) {
-                let value: MicrodataItem.Value = isScope ? .item(self.item(at: child)) : .text(propertyValue(child))
+                let value: MicrodataItem.Value =
+                    isScope ? .item(self.item(at: child)) : .text(propertyValue(child, prose: MicrodataItem.namesProse(names)))
                 for name in names.split(separator: " ") { item.properties.append((String(name), value)) }
             }
             // A nested item's descendants belong to it, not to us.
@@ -502,7 +503,7 @@ extension StreamedPage {
         }
     }
 
-    private func propertyValue(_ index: Int) -> String {
+    private func propertyValue(_ index: Int, prose: Bool) -> String {
         let source: AttributeName? =
             switch elements[index].tag {
             case .meta: .content
@@ -515,6 +516,7 @@ extension StreamedPage {
         if let source, let range = attributeRange(source, index) {
             return TextCleaner.collapseWhitespace(bytes: attributeBytes[range])
         }
+        if prose { return visibleText(of: PageElement(index: Int32(index))) }
         return TextCleaner.collapseWhitespace(bytes: textBytes(index))
     }
 }

@@ -59,4 +59,21 @@ struct MicrodataItemTests {
     func returnsNoItemsForAPageWithoutMicrodata() throws {
         #expect(try HTMLDocument(bytes: utf8("<html><body><h1>Jobs</h1></body></html>")).microdataItems().isEmpty)
     }
+
+    @Test
+    func readsAProsePropertyALinePerBlock() throws {
+        let page = utf8(
+            """
+            <html><body><div itemscope itemtype="https://schema.org/JobPosting">
+            <h1 itemprop="title">ML <b>Engineer</b></h1>
+            <section itemprop="description"><h2>Job Description</h2><ul><li>Train models with PyTorch</li><li>Deploy with C++</li></ul></section>
+            </div></body></html>
+            """)
+        for items in [try HTMLDocument(bytes: page).microdataItems(), try StreamedPage(bytes: page).microdataItems()] {
+            let job = try #require(items.first)
+            #expect(job.text("description") == "Job Description\nTrain models with PyTorch\nDeploy with C++")
+            #expect(job.text("title") == "ML Engineer")
+        }
+    }
 }
+
