@@ -43,10 +43,11 @@ extension TextHeuristics {
         private let starts: [Bool]
 
         /// - Parameters:
-        ///   - needles: ASCII; lowercase when they will be looked for ignoring case.
+        ///   - needles: lowercase when they will be looked for ignoring case; only the ASCII ones
+        ///     are kept (the others are looked for in the text as a `String`).
         init(_ needles: [String]) {
             var byFirst = [[[UInt8]]](repeating: [], count: 256)
-            for needle in needles where !needle.isEmpty { byFirst[Int(needle.utf8.first!)].append(Array(needle.utf8)) }
+            for needle in needles where !needle.isEmpty && needle.utf8.allSatisfy({ $0 < 0x80 }) { byFirst[Int(needle.utf8.first!)].append(Array(needle.utf8)) }
             self.byFirst = byFirst
             starts = byFirst.map { !$0.isEmpty }
         }

@@ -23,8 +23,7 @@ extension TextHeuristics.Lines {
     func isOtherJobsHeadingOfString(_ line: Int) -> Bool {
         let line = substring(line)
         guard line.index(line.startIndex, offsetBy: 60, limitedBy: line.endIndex) == nil else { return false }
-        let lower = line.lowercased()
-        return TextHeuristics.otherJobsHeadings.contains { TextHeuristics.contains(lower, $0) }
+        return TextHeuristics.containsAny(line.lowercased(), TextHeuristics.otherJobsNeedles)
     }
 
     /// Of a line that is not ASCII: whether it names pay (a pay word, ignoring case), and whether it
@@ -52,10 +51,9 @@ extension TextHeuristics.Lines {
     /// ``payCues(_:)`` through `String`.
     func payCuesOfString(_ line: Int) -> (hasPayWord: Bool, mayStatePay: Bool) {
         let line = substring(line)
-        let lower = line.lowercased()
-        let hasPayWord = TextHeuristics.payWords.contains { TextHeuristics.contains(lower, $0) }
+        let hasPayWord = TextHeuristics.containsAny(line.lowercased(), TextHeuristics.payNeedles)
         let mayStatePay = hasPayWord || line.contains(where: TextHeuristics.currencySymbols.contains)
-            || TextHeuristics.isoCodes.contains { TextHeuristics.contains(String(line), $0) }
+            || TextHeuristics.containsAny(String(line), TextHeuristics.isoNeedles)
             || TextHeuristics.hasThousandsRange(line)
         return (hasPayWord, mayStatePay)
     }
@@ -80,9 +78,7 @@ extension TextHeuristics.Lines {
         let text = String(substring(line))
         guard line + 1 < count, ranges[line + 1].count < 60, !hasDigit(line + 1) else { return text }
         let next = String(substring(line + 1))
-        let lower = next.lowercased()
-        let isNote = TextHeuristics.isEstimate(next) && TextHeuristics.estimateNoteWords.contains { lower.contains($0) }
-        return isNote ? text + " " + next : text
+        return TextHeuristics.isEstimateNote(next) ? text + " " + next : text
     }
 
     /// An ASCII line that names pay and says the posting states no figure: "Salary: Competitive",
@@ -93,20 +89,28 @@ extension TextHeuristics.Lines {
         let words = String(substring(line)).lowercased().split { !$0.isLetter }.map(String.init)
         if words.contains(where: TextHeuristics.noFigureWords.contains) { return true }
         let joined = " " + words.joined(separator: " ") + " "
-        return TextHeuristics.noFigurePhrases.contains { joined.contains(" \($0) ") }
+        return TextHeuristics.noFigurePhrases.contains { joined.contains($0) }
     }
 }
 
 extension TextHeuristics {
-    /// What a board's note under a figure says when the figure is its own estimate (an "Estimated
-    /// start date" is no such note).
+    /// True for a board's note under a figure that says the figure is its own estimate ("/yr
+    /// (Glassdoor est.)", "Estimated by Indeed"; an "Estimated start date" is no such note). Each
+    /// note word holds an estimate word, so a note is an ``isEstimate(_:)`` line.
+    static func isEstimateNote(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return !containsAny(lower, employerEstimateWords) && containsAny(lower, estimateNoteWords)
+    }
+
     static let estimateNoteWords = [" est.", "(est", "estimated by", "estimated from", "geschätzt", "estimé"]
+        .map(CanonicalSearch.Needle.init)
 
     /// Words and phrases that say a posting gives no pay figure.
     static let noFigureWords: Set<String> = ["competitive", "doe", "negotiable", "tbd", "undisclosed"]
+    /// The phrases with a space either side, as they stand among a line's words.
     static let noFigurePhrases = [
         "depending on experience", "dependent on experience", "not specified", "not disclosed", "not provided",
         "commensurate with experience",
-    ]
+    ].map { " \($0) " }
 }
 

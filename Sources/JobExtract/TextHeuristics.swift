@@ -34,10 +34,17 @@ enum TextHeuristics {
     static func apply(_ page: StreamedPage, to raw: inout RawPosting) {
         let headingOnes = page.all(.named("h1"))
         let heading = page.firstText(headingOnes)
-        let searchPage = heading.map(isSearchHeading) ?? hasOpenPostingPane(page)
+        // A search page that names no h1 at all may show the open posting in a detail pane with a
+        // heading of its own (Indeed titles its result cards and the open posting with h2s).
+        let paneHeads = heading == nil ? paneHeadings(page) : []
+        let searchPage = heading.map(isSearchHeading) ?? !paneHeads.isEmpty
         // The posting's own title element: on a search page, the first heading of the open posting's pane.
-        let anchors: [PageElement] =
-            searchPage ? paneHeadings(page) : heading == nil ? page.first(.named("h2")).map { [$0] } ?? [] : headingOnes
+        let anchors: [PageElement]
+        if searchPage {
+            anchors = heading == nil ? paneHeads : paneHeadings(page)
+        } else {
+            anchors = heading == nil ? page.first(.named("h2")).map { [$0] } ?? [] : headingOnes
+        }
         if raw.title == nil, searchPage, let title = page.firstText(anchors) {
             // Boards add a visually hidden "- job post" for screen readers.
             raw.title = title.hasSuffix("- job post") ? String(title.dropLast("- job post".count)).trimmingCharacters(in: .whitespaces) : title
@@ -340,10 +347,13 @@ enum TextHeuristics {
         guard let title, let first = parts.first else { return nil }
         // "Title at Company", in the languages boards write it.
         let lowerFirst = first.lowercased()
-        // Bounds found in the lowercased part serve in the part itself: from the bytes only where
-        // lowercasing keeps each scalar's length, in wide text.
-        let lowerTitle = title.lowercased()
-        let found = CanonicalSearch.isWide(first) ? range(of: lowerTitle, in: lowerFirst) : lowerFirst.range(of: lowerTitle)
+        // Bounds found in the lowercased part name the same bytes of the part while lowercasing
+        // keeps its length; "İ" lowercases to two scalars, and then the part is searched itself,
+        // without regard to case.
+        let found: Range<String.Index>? =
+            lowerFirst.utf8.count == first.utf8.count
+            ? range(of: title.lowercased(), in: lowerFirst).map { sameBytes(of: $0, from: lowerFirst, in: first) }
+            : first.range(of: title, options: .caseInsensitive)
         if let start = found {
             let rest = first[start.upperBound...]
             for joiner in [" at ", " @ ", " chez ", " bei ", " presso "] where rest.lowercased().hasPrefix(joiner) {
@@ -556,8 +566,8 @@ enum TextHeuristics {
         return best.isEmpty ? nil : best.joined(separator: "\n")
     }
 
-    static let asciiPayWords = ByteNeedles(payWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
-    static let asciiISOCodes = ByteNeedles(isoCodes.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    static let asciiPayWords = ByteNeedles(payWords)
+    static let asciiISOCodes = ByteNeedles(isoCodes)
 
     /// The non-empty lines of a text (as `split(separator: "\n")` gives them), as byte ranges.
     struct Lines {
@@ -659,6 +669,13 @@ enum TextHeuristics {
     }
 
     /// Foundation's `text.range(of: needle)`, found in the bytes where ``CanonicalSearch`` can tell.
+    /// The range of `other` that covers the same UTF-8 offsets as `range` does in `text`.
+    static func sameBytes(of range: Range<String.Index>, from text: String, in other: String) -> Range<String.Index> {
+        let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let start = other.utf8.index(other.startIndex, offsetBy: lower)
+        return start..<other.utf8.index(start, offsetBy: text.utf8.distance(from: range.lowerBound, to: range.upperBound))
+    }
+
     static func range(of needle: String, in text: String) -> Range<String.Index>? {
         switch CanonicalSearch.firstMatch(of: needle, in: text) {
         case .found(let range):
@@ -670,7 +687,7 @@ enum TextHeuristics {
         }
     }
 
-    static let asciiOtherJobsHeadings = ByteNeedles(otherJobsHeadings.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
+    static let asciiOtherJobsHeadings = ByteNeedles(otherJobsHeadings)
 
     /// Headings of the blocks of other postings that boards show beside the posting.
     static let otherJobsHeadings = [

@@ -2,7 +2,8 @@ internal import CJobXML2
 
 /// An element near the posting's title, as the heuristics look at it.
 public struct NearbyElement: Sendable, Equatable {
-    /// The `class`, `data-automation`, `data-testid`, `data-test` and `itemprop` attributes, lowercased.
+    /// The hint attributes (`class`, `data-automation`, `data-automation-id`, `data-testid`,
+    /// `data-test`, `data-qa`, `itemprop`: ``HintWords``'s), joined by spaces and lowercased.
     public var classes: String
     /// The element's own first text, whitespace collapsed (not its descendants').
     public var ownText: String
@@ -26,8 +27,8 @@ extension HTMLDocument {
                 let isLabel = !own.isEmpty && own.utf8.count < 30
                 result.append(
                     NearbyElement(
-                        classes: ["class", "data-automation", "data-testid", "data-test", "itemprop"]
-                            .compactMap { Microdata.attribute(current, $0) }.joined(separator: " ").lowercased(),
+                        classes: HintWords.attributes.compactMap { Microdata.attribute(current, $0.text) }
+                            .joined(separator: " ").lowercased(),
                         ownText: own,
                         nextSiblingText: isLabel ? Self.nextElement(current).flatMap(Self.shortContent) : nil,
                         shortText: Self.shortContent(current)))

@@ -59,18 +59,14 @@ public final class HTMLDocument {
     /// The page's visible text: scripts, styles and the head left out, one line per block element.
     public func visibleText() -> String {
         guard let root = xmlDocGetRootElement(document) else { return "" }
-        var builder = VisibleTextBuilder()
-        builder.append(root)
-        return builder.finish()
+        return VisibleTextBuilder.text(of: root)
     }
 
     /// The visible text of the first element an XPath expression selects, or nil when none.
     public func visibleText(of expression: String) throws(HTMLError) -> String? {
         try evaluate(expression) { nodes in
             guard let node = nodes.first(where: { $0.pointee.type == XML_ELEMENT_NODE }) else { return [] }
-            var builder = VisibleTextBuilder()
-            builder.append(node)
-            return [builder.finish()]
+            return [VisibleTextBuilder.text(of: node)]
         }.first
     }
 

@@ -16,9 +16,9 @@ public struct MicrodataItem: Sendable, Equatable {
         "educationRequirements", "jobBenefits", "incentiveCompensation",
     ]
 
-    /// True when one of the space-separated property names is a prose property.
-    static func namesProse(_ names: String) -> Bool {
-        names.split(separator: " ").contains { proseProperties.contains($0) }
+    /// True when one of the property names is a prose property.
+    static func namesProse(_ names: [Substring]) -> Bool {
+        names.contains { proseProperties.contains($0) }
     }
 
     /// The `itemtype` URL, e.g. `https://schema.org/JobPosting`.
@@ -82,10 +82,10 @@ enum Microdata {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             let isScope = hasAttribute(current, "itemscope")
-            if let names = attribute(current, "itemprop") {
+            if let names = attribute(current, "itemprop")?.split(separator: " ") {
                 let value: MicrodataItem.Value =
                     isScope ? .item(self.item(at: current)) : .text(propertyValue(current, prose: MicrodataItem.namesProse(names)))
-                for name in names.split(separator: " ") { item.properties.append((String(name), value)) }
+                for name in names { item.properties.append((String(name), value)) }
             }
             // A nested item's descendants belong to it, not to us.
             if !isScope { collectProperties(under: current, into: &item) }
@@ -106,11 +106,7 @@ enum Microdata {
         if let attributeName, let value = attribute(node, attributeName) {
             return TextCleaner.collapseWhitespace(value)
         }
-        if prose {
-            var builder = VisibleTextBuilder()
-            builder.append(node)
-            return builder.finish()
-        }
+        if prose { return VisibleTextBuilder.text(of: node) }
         return TextCleaner.collapseWhitespace(HTMLDocument.content(of: node))
     }
 

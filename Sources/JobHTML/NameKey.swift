@@ -1,6 +1,6 @@
 /// A lowercase name packed into two integers (bytes little-endian; a pair of hashes for a name over
 /// 16 bytes), so names compare and look up without making a String.
-struct NameKey: Equatable {
+struct NameKey: Equatable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var count: Int = 0
@@ -84,4 +84,3 @@ struct KeyTable<Value: Sendable>: Sendable {
     }
 }
 
-extension NameKey: @unchecked Sendable {}

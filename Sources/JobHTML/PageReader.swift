@@ -70,7 +70,6 @@ struct PageReader {
 
     private mutating func document(_ builder: inout PageBuilder) {
         skipBlanks()
-        builder.started = true
         prolog(&builder)
         if startsWith("<!DOCTYPE", caseInsensitive: true) { skipPast(0x3E) }
         skipBlanks()

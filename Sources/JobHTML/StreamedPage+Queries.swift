@@ -92,7 +92,7 @@ extension StreamedPage {
     public func first(_ match: ElementMatch) -> PageElement? {
         var index = 0
         while index < elements.count {
-            if (!match.needsAttribute || elements[index].attributeCount > 0) && matches(match.test, index) {
+            if matches(match, index) {
                 return PageElement(index: Int32(index))
             }
             index += 1
@@ -106,8 +106,7 @@ extension StreamedPage {
         var range = 0..<elements.count
         if let ancestor { range = Int(ancestor.index) + 1..<Int(elements[Int(ancestor.index)].subtreeEnd) }
         var found: [PageElement] = []
-        for index in range
-        where (!match.needsAttribute || elements[index].attributeCount > 0) && matches(match.test, index) {
+        for index in range where matches(match, index) {
             found.append(PageElement(index: Int32(index)))
         }
         return found
@@ -118,7 +117,7 @@ extension StreamedPage {
         let parent = elements[Int(element.index)].parent
         var index = parent < 0 ? 0 : Int(parent) + 1
         while index < Int(element.index) {
-            if matches(match.test, index) { return true }
+            if matches(match, index) { return true }
             index = Int(elements[index].subtreeEnd)
         }
         return false
@@ -143,7 +142,13 @@ extension StreamedPage {
 
     /// True when the test matches the element.
     public func matches(_ element: PageElement, _ match: ElementMatch) -> Bool {
-        matches(match.test, Int(element.index))
+        matches(match, Int(element.index))
+    }
+
+    /// True when the test matches the element at `index`; an element without attributes is passed
+    /// over at once when the test needs one.
+    private func matches(_ match: ElementMatch, _ index: Int) -> Bool {
+        (!match.needsAttribute || elements[index].attributeCount > 0) && matches(match.test, index)
     }
 
     private func matches(_ test: ElementMatch.Test, _ index: Int) -> Bool {
@@ -493,10 +498,10 @@ extension StreamedPage {
     private func collectProperties(under index: Int, into item: inout MicrodataItem) {
         for child in children(index) {
             let isScope = attributeRange(.itemscope, child) != nil
-            if let names = attribute(.itemprop, child) {
+            if let names = attribute(.itemprop, child)?.split(separator: " ") {
                 let value: MicrodataItem.Value =
                     isScope ? .item(self.item(at: child)) : .text(propertyValue(child, prose: MicrodataItem.namesProse(names)))
-                for name in names.split(separator: " ") { item.properties.append((String(name), value)) }
+                for name in names { item.properties.append((String(name), value)) }
             }
             // A nested item's descendants belong to it, not to us.
             if !isScope { collectProperties(under: child, into: &item) }

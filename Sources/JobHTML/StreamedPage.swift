@@ -169,13 +169,15 @@ extension StreamedPage {
     }
 }
 
-/// Collects the SAX events of one read; reached from the C callbacks through a pointer.
+/// Collects the elements, attributes and text of one read: fed by ``PageReader``, or by libxml2's
+/// SAX callbacks through a pointer (the reference read the tests compare with).
 struct PageBuilder {
     var elements: [StreamedPage.Element] = []
     var events: [StreamedPage.Event] = []
     var text: [UInt8] = []
     var attributes: [StreamedPage.Attribute] = []
     var attributeBytes: [UInt8] = []
+    /// Set by libxml2's start-of-document callback: a read that never got there failed.
     var started = false
     private var open: [Int32] = []
     /// True while the last event is a text run that the next characters of the same kind extend,
@@ -188,8 +190,9 @@ struct PageBuilder {
         elements.reserveCapacity(expectedBytes / 160)
     }
 
+    /// Opens an element as libxml2's SAX start callback reports it: the NUL-terminated name and
+    /// name/value pairs.
     mutating func start(_ name: UnsafePointer<UInt8>?, _ pairs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        let index = Int32(elements.count)
         let firstAttribute = Int32(attributes.count)
         if let pairs {
             var position = 0
@@ -206,14 +209,7 @@ struct PageBuilder {
                 position += 2
             }
         }
-        elements.append(
-            .init(
-                tag: name.map(StreamedPage.Tag.init) ?? .other, parent: open.last ?? -1, startEvent: Int32(events.count),
-                endEvent: -1, subtreeEnd: -1, firstAttribute: firstAttribute,
-                attributeCount: Int32(attributes.count) - firstAttribute))
-        events.append(.init(kind: .start, value: index, length: 0))
-        open.append(index)
-        extendable = false
+        start(tag: name.map(StreamedPage.Tag.init) ?? .other, firstAttribute: firstAttribute)
     }
 
     /// Opens an element whose kept attributes are those from `firstAttribute` on.

@@ -61,12 +61,6 @@ public enum TextCleaner {
         return nonASCII && String(decoding: bytes, as: UTF8.self).contains { !$0.isWhitespace }
     }
 
-    /// `String.lowercased()` of UTF-8 bytes, byte by byte when they are ASCII.
-    static func lowercased(bytes: [UInt8]) -> String {
-        if bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-    }
-
     /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII whitespace of `Character`.
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)

@@ -17,10 +17,7 @@ enum Transcoder {
         switch encoding.uppercased() {
         case "UTF-8":
             bytes.withUnsafeBufferPointer { buffer in
-                var input = buffer
-                if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
-                    input = UnsafeBufferPointer(rebasing: input[3...])
-                }
+                let input = droppingBOM(buffer)
                 if isWellFormedUTF8(input) {
                     body(input)
                 } else {
@@ -36,15 +33,15 @@ enum Transcoder {
                 bytes.withUnsafeBufferPointer { repairedUTF8($0).withUnsafeBufferPointer(body) }
                 return "auto"
             }
-            converted.withUnsafeBufferPointer { buffer in
-                var input = buffer
-                if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
-                    input = UnsafeBufferPointer(rebasing: input[3...])
-                }
-                body(input)
-            }
+            converted.withUnsafeBufferPointer { body(droppingBOM($0)) }
             return encoding
         }
+    }
+
+    /// The bytes after a UTF-8 byte-order mark, or all of them when there is none.
+    private static func droppingBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
     }
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 when the byte there does
@@ -137,10 +134,10 @@ enum Transcoder {
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         var written = 0
-        var input = bytes
-        input.withUnsafeMutableBufferPointer { source in
+        bytes.withUnsafeBufferPointer { source in
             guard let base = source.baseAddress else { return }
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base).assumingMemoryBound(
+            // iconv takes a mutable pointer to its input but only reads through it.
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(
                 to: CChar.self)
             var inLeft = source.count
             while inLeft > 0 {

@@ -17,6 +17,13 @@ struct VisibleTextBuilder {
         "hr", "address", "figure", "figcaption", "details", "summary", "body", "title", "option", "label",
     ]
 
+    /// The visible text of a node and its descendants.
+    static func text(of node: xmlNodePtr) -> String {
+        var builder = VisibleTextBuilder()
+        builder.append(node)
+        return builder.finish()
+    }
+
     mutating func append(_ root: xmlNodePtr) {
         // Iterative walk: broken pages can nest deeper than a comfortable recursion.
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(root, false)]

@@ -51,12 +51,6 @@ public enum CanonicalSearch {
         }
     }
 
-    /// True when every scalar of the text is wide.
-    public static func isWide(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { Profile($0).allWide }
-    }
-
     /// `haystack.contains(needle)` as Foundation answers it, or nil.
     public static func contains(_ haystack: String, _ needle: String) -> Bool? {
         var haystack = haystack

@@ -18,11 +18,7 @@ struct DescriptionScan: Sendable {
     }
 
     func scan(title: String, description: String) -> (skills: [String], phrases: Normaliser.DescriptionPhrases) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
-        bytes.append(contentsOf: title.utf8)
-        bytes.append(0x0A)
-        bytes.append(contentsOf: description.utf8)
+        let bytes = SkillMatcher.bytes(title: title, description: description)
         // The skill scan reads Chinese, Japanese and Korean characters as spaces, the phrases
         // as they are: such text takes the two walks.
         if bytes.withUnsafeBufferPointer(UTF8Scan.hasScalarFromU3000) {

@@ -61,12 +61,18 @@ public struct SkillMatcher: Sendable {
     /// The skills of a title and a description, as `skills(in:)` of the two joined by a line break,
     /// without making the joined String.
     public func skills(title: String, description: String) -> [String] {
+        skills(inBytes: Self.bytes(title: title, description: description))
+    }
+
+    /// The UTF-8 of a title and a description joined by a line break: the text the skills of a
+    /// posting are looked for in.
+    static func bytes(title: String, description: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
         bytes.append(contentsOf: title.utf8)
         bytes.append(0x0A)
         bytes.append(contentsOf: description.utf8)
-        return skills(inBytes: bytes)
+        return bytes
     }
 
     func skills(inBytes bytes: [UInt8]) -> [String] {
@@ -131,11 +137,10 @@ public struct SkillMatcher: Sendable {
     /// The canonical names of the matches' skills, in order of first mention, leaving out the
     /// ordinary-word matches that no technology stands near.
     func names(of found: [Match], in bytes: [UInt8]) -> [String] {
-        let spans = found.map { (skill: $0.skill, start: $0.start, end: $0.end) }
         var seen = Set<Int>()
         var result: [String] = []
-        for (position, match) in found.enumerated() where !seen.contains(match.skill) {
-            if ambiguous[match.skill] && !match.folded && !inTechnologyContext(spans[position], among: spans, bytes: bytes) {
+        for match in found where !seen.contains(match.skill) {
+            if ambiguous[match.skill] && !match.folded && !inTechnologyContext(match, among: found, bytes: bytes) {
                 continue
             }
             seen.insert(match.skill)
@@ -149,7 +154,7 @@ public struct SkillMatcher: Sendable {
     /// within 80 bytes on its line, or, for names of three letters or more, when it is capitalised
     /// in mid-sentence and not followed by another capitalised word (a person's name: "Julia Smith").
     private func inTechnologyContext(
-        _ match: (skill: Int, start: Int, end: Int), among found: [(skill: Int, start: Int, end: Int)], bytes: [UInt8]
+        _ match: Match, among found: [Match], bytes: [UInt8]
     ) -> Bool {
         let followingWord = Self.word(after: match.end, in: bytes)
         if Self.phraseWords.contains(followingWord) { return false }

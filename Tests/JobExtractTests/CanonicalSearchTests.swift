@@ -117,7 +117,8 @@ struct CanonicalSearchTests {
 
     /// Every needle the code hands to Foundation's search.
     static let codeNeedles: [String] = {
-        let listed = TextHeuristics.employerEstimateWords + TextHeuristics.estimateWords + TextHeuristics.bylineSeparators
+        let listed = TextHeuristics.employerEstimateWords + TextHeuristics.estimateWords + TextHeuristics.estimateNoteWords
+            + TextHeuristics.bylineSeparators
         let titles = [
             " ml ", " lead generation ", " vice president ", " head of ", " new grad ", " entry level ", " entry-level ",
             " mid-level ", " product manager ",

@@ -125,5 +125,14 @@ extension PageLayoutRulesTests {
         let plain = "<h1>Senior BI Developer</h1><p>Build dashboards.</p><h2>Similar jobs</h2><article><h3>Data Analyst</h3><div>£34,000 per annum</div></article>"
         #expect(try extract(html(body: plain)).salaryText == "£34,000 per annum")
     }
+
+    @Test
+    func readsATitleTagWhoseLowercaseIsLonger() throws {
+        // "İ" lowercases to two scalars, so the lowercased part is longer than the part.
+        let raw = try extract(html(title: "İK Uzmanı | Kariyer", body: "<h1>İK Uzmanı</h1><p>İnsan kaynakları.</p>"))
+        #expect(raw.title == "İK Uzmanı")
+        let at = try extract(html(title: "İK Uzmanı at Kestrel Yapı | Kariyer", body: "<h1>İK Uzmanı</h1><p>Bordro.</p>"))
+        #expect(at.company == "Kestrel Yapı")
+    }
 }
 

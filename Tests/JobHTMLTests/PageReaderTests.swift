@@ -116,7 +116,7 @@ struct PageReaderTests {
                     }
                 }
                 // A cut inside a UTF-8 sequence is repaired differently on purpose (see Transcoder).
-                guard Transcoder.isWellFormedUTF8(bytes.withUnsafeBufferPointer { $0 }) else { continue }
+                guard Charset.isValidUTF8(bytes) else { continue }
                 if let difference = try Self.difference(bytes) {
                     Issue.record("page \(index) damaged: \(difference)")
                 }

@@ -5,12 +5,7 @@ import Testing
 /// Industry from what a posting says about its employer, and locations as people write them.
 struct IndustryAndLocationRulesTests {
     func posting(company: String? = nil, location: String? = nil, description: String = "") -> Posting {
-        var raw = RawPosting()
-        raw.title = "Data Scientist"
-        raw.company = company
-        raw.location = location
-        raw.description = description
-        return Normaliser().normalise(raw, url: nil)
+        normalisedPosting(title: "Data Scientist", company: company, location: location, description: description)
     }
 
     @Test

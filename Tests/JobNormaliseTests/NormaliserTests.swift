@@ -2,25 +2,6 @@ import JobModel
 import JobNormalise
 import Testing
 
-/// A raw posting as the extractor would give it from JSON-LD (structured pay) or the text (a pay phrase).
-private func raw(
-    title: String? = "Data Scientist", description: String? = nil, pay: StructuredPay? = nil,
-    salaryText: String? = nil, country: String? = nil, company: String? = nil, identifier: String? = nil
-) -> RawPosting {
-    var raw = RawPosting()
-    raw.title = title
-    raw.description = description
-    raw.structuredPay = pay
-    raw.salaryText = salaryText
-    raw.country = country
-    raw.company = company
-    raw.identifier = identifier
-    if title != nil { raw.origins["title"] = .jsonld }
-    if company != nil { raw.origins["company"] = .jsonld }
-    if pay != nil { raw.origins["salary"] = .jsonld } else if salaryText != nil { raw.origins["salary"] = .text }
-    return raw
-}
-
 struct NormaliserTests {
     let normaliser = Normaliser()
 
@@ -30,14 +11,14 @@ struct NormaliserTests {
         StructuredPay(min: 0, max: 0),
     ])
     func treatsAZeroPlaceholderAsNoSalary(_ pay: StructuredPay) {
-        let posting = normaliser.normalise(raw(pay: pay), url: nil)
+        let posting = normaliser.normalise(rawPosting(pay: pay), url: nil)
         #expect(posting.salary == nil)
     }
 
     @Test
     func annualisesHourlyStructuredPay() throws {
         let pay = StructuredPay(min: 50, max: 60, currency: "USD", unitText: "HOUR")
-        let salary = try #require(normaliser.normalise(raw(pay: pay), url: nil).salary)
+        let salary = try #require(normaliser.normalise(rawPosting(pay: pay), url: nil).salary)
         #expect(salary.stated == StatedPay(min: 50, max: 60, currency: "USD", period: .hour))
         #expect(salary.annualMinUSD == 104_000)
         #expect(salary.annualMaxUSD == 124_800)
@@ -50,12 +31,12 @@ struct NormaliserTests {
         let rates = CurrencyRates(asOf: "2026-01-01", usdPerUnit: ["USD": 1, "EUR": 1.10, "GBP": 1.25])
         let normaliser = Normaliser(rates: rates)
         let euros = StructuredPay(min: 70_000, max: 85_000, currency: "EUR", unitText: "YEAR")
-        let eur = try #require(normaliser.normalise(raw(pay: euros), url: nil).salary)
+        let eur = try #require(normaliser.normalise(rawPosting(pay: euros), url: nil).salary)
         #expect(eur.stated.currency == "EUR")
         #expect(eur.annualMinUSD == 77_000)
         #expect(eur.annualMaxUSD == 93_500)
 
-        let gbp = try #require(normaliser.normalise(raw(salaryText: "£45,000 per annum"), url: nil).salary)
+        let gbp = try #require(normaliser.normalise(rawPosting(salaryText: "£45,000 per annum"), url: nil).salary)
         #expect(gbp.stated == StatedPay(min: 45_000, max: 45_000, currency: "GBP", period: .year))
         #expect(gbp.annualMinUSD == 56_250)
         #expect(gbp.source == .text)
@@ -65,7 +46,7 @@ struct NormaliserTests {
     func leavesUSDUnsetForACurrencyWithoutARate() throws {
         let rates = CurrencyRates(asOf: "2026-01-01", usdPerUnit: ["USD": 1])
         let pay = StructuredPay(min: 70_000, max: 85_000, currency: "EUR", unitText: "YEAR")
-        let salary = try #require(Normaliser(rates: rates).normalise(raw(pay: pay), url: nil).salary)
+        let salary = try #require(Normaliser(rates: rates).normalise(rawPosting(pay: pay), url: nil).salary)
         #expect(salary.stated.currency == "EUR")
         #expect(salary.annualMinUSD == nil)
         #expect(salary.annualMaxUSD == nil)
@@ -74,25 +55,25 @@ struct NormaliserTests {
     @Test
     func readsABareDollarOnAnAustralianPostingAsAUD() throws {
         let text = try #require(
-            normaliser.normalise(raw(salaryText: "Salary: $120,000 - $140,000 per year", country: "AU"), url: nil).salary)
+            normaliser.normalise(rawPosting(salaryText: "Salary: $120,000 - $140,000 per year", country: "AU"), url: nil).salary)
         #expect(text.stated.currency == "AUD")
         #expect(text.annualMinUSD == 78_000)
 
         let fromDefaults = try #require(
             normaliser.normalise(
-                raw(salaryText: "$120,000 - $140,000 per year"), url: nil,
+                rawPosting(salaryText: "$120,000 - $140,000 per year"), url: nil,
                 defaults: PostingDefaults(country: "AU")
             ).salary)
         #expect(fromDefaults.stated.currency == "AUD")
 
         let structured = StructuredPay(min: 120_000, max: 140_000, currency: "$", unitText: "YEAR")
-        let json = try #require(normaliser.normalise(raw(pay: structured, country: "AU"), url: nil).salary)
+        let json = try #require(normaliser.normalise(rawPosting(pay: structured, country: "AU"), url: nil).salary)
         #expect(json.stated.currency == "AUD")
     }
 
     @Test
     func readsABareDollarElsewhereAsUSD() throws {
-        let salary = try #require(normaliser.normalise(raw(salaryText: "$120,000 - $140,000 per year"), url: nil).salary)
+        let salary = try #require(normaliser.normalise(rawPosting(salaryText: "$120,000 - $140,000 per year"), url: nil).salary)
         #expect(salary.stated.currency == "USD")
         #expect(salary.annualMinUSD == 120_000)
     }
@@ -107,12 +88,12 @@ struct NormaliserTests {
         ("Staff Data Engineer", "1 year of experience.", .lead),
     ])
     func decidesLevelByExperienceOnlyWhenTheTitleHasNone(_ title: String, _ description: String, _ level: Level) {
-        #expect(normaliser.normalise(raw(title: title, description: description), url: nil).level == level)
+        #expect(normaliser.normalise(rawPosting(title: title, description: description), url: nil).level == level)
     }
 
     @Test
     func givesTheSameFingerprintForTheSameIdentifierOnTwoURLs() {
-        let posting = raw(title: "Data Scientist", company: "Acme", identifier: "REQ-48213")
+        let posting = rawPosting(title: "Data Scientist", company: "Acme", identifier: "REQ-48213")
         let first = normaliser.normalise(posting, url: "https://acme.example/jobs/48213")
         let second = normaliser.normalise(posting, url: "https://acme.example/jobs/48213?utm_source=board")
         #expect(first.fingerprint == second.fingerprint)
@@ -121,17 +102,17 @@ struct NormaliserTests {
         retitled.title = "Senior Data Scientist"
         #expect(normaliser.normalise(retitled, url: nil).fingerprint == first.fingerprint)
 
-        let other = raw(title: "Data Scientist", company: "Acme", identifier: "REQ-48214")
+        let other = rawPosting(title: "Data Scientist", company: "Acme", identifier: "REQ-48214")
         #expect(normaliser.normalise(other, url: nil).fingerprint != first.fingerprint)
     }
 
     @Test
     func givesTheSameFingerprintForTheSameContentWithoutAnIdentifier() {
-        let posting = raw(title: "Data Scientist", description: "Predict churn.", company: "Acme")
+        let posting = rawPosting(title: "Data Scientist", description: "Predict churn.", company: "Acme")
         let first = normaliser.normalise(posting, url: "https://a.example/1")
         let second = normaliser.normalise(posting, url: "https://b.example/2")
         #expect(first.fingerprint == second.fingerprint)
-        let changed = raw(title: "Data Scientist", description: "Detect fraud.", company: "Acme")
+        let changed = rawPosting(title: "Data Scientist", description: "Detect fraud.", company: "Acme")
         #expect(normaliser.normalise(changed, url: nil).fingerprint != first.fingerprint)
     }
 
@@ -147,7 +128,7 @@ struct NormaliserTests {
     @Test
     func fillsTitleSkillsAndDefaults() {
         let posting = normaliser.normalise(
-            raw(title: "Sr. ML Engineer (Remote)", description: "Python, PyTorch and k8s. MSc preferred."),
+            rawPosting(title: "Sr. ML Engineer (Remote)", description: "Python, PyTorch and k8s. MSc preferred."),
             url: "https://x.example/1",
             defaults: PostingDefaults(source: "x", company: "Initech", industry: .finance))
         #expect(posting.canonicalTitle == "Machine Learning Engineer")

@@ -5,12 +5,7 @@ import Testing
 /// Pay, places and skills as boards outside the US write them.
 struct RegionalPayRulesTests {
     func posting(location: String? = nil, salary: String, description: String = "") -> Posting {
-        var raw = RawPosting()
-        raw.title = "Data Engineer"
-        raw.location = location
-        raw.salaryText = salary
-        raw.description = description
-        return Normaliser().normalise(raw, url: nil)
+        normalisedPosting(title: "Data Engineer", location: location, salary: salary, description: description)
     }
 
     @Test
@@ -70,10 +65,8 @@ extension RegionalPayRulesTests {
     @Test
     func readsTheStateOfALocationWithoutACommaAndAWithdrawnRoubleCode() {
         #expect(posting(location: "Brisbane QLD 4000", salary: "$150,000 - $170,000").salary?.stated.currency == "AUD")
-        var raw = RawPosting()
-        raw.title = "Data Scientist"
-        raw.structuredPay = StructuredPay(min: 150_000, currency: "RUR", unitText: "MONTH")
-        #expect(Normaliser().normalise(raw, url: nil).salary?.stated.currency == "RUB")
+        let pay = StructuredPay(min: 150_000, currency: "RUR", unitText: "MONTH")
+        #expect(normalisedPosting(title: "Data Scientist", pay: pay).salary?.stated.currency == "RUB")
     }
 }
 
